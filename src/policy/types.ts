@@ -1,0 +1,142 @@
+/** The policy library format: one library per department, one JSON file per document. */
+
+export const VERDICTS = [
+  'allowed',
+  'allowed_with_conditions',
+  'needs_approval',
+  'prohibited',
+  'must_report',
+  'info',
+  'not_addressed',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+/** What a single provision can say; `not_addressed` is only ever the absence of a provision. */
+export type ProvisionVerdict = Exclude<Verdict, 'not_addressed'>;
+
+export type DocumentStatus = 'in_force' | 'rescinded' | 'superseded';
+
+export interface PolicyDocument {
+  /** The document's own identifier, e.g. "OPD 4.1". */
+  id: string;
+  title: string;
+  /** e.g. "Departmental General Order", "Special Order". */
+  kind?: string;
+  issuedBy: string;
+  /** ISO dates (YYYY-MM-DD). */
+  effective?: string;
+  revised?: string[];
+  status: DocumentStatus;
+  /** Present when status is rescinded or superseded. */
+  rescinded?: { date: string; by: string };
+  /** Where the text came from, for reviewers. */
+  source?: string;
+  /** True until an admin has reviewed an imported document. */
+  draft?: boolean;
+  sections: Section[];
+}
+
+export interface Section {
+  /** Id in the document's own numbering ("III.C.9.b.iii"), or the heading where it has none. */
+  id: string;
+  title: string;
+  /** The verbatim text of this section itself, children excluded. */
+  text: string;
+  provisions?: Provision[];
+  children?: Section[];
+}
+
+/**
+ * What a sentence of the policy decides, tied to the vocabulary of the lexicon.
+ * Concept names come from the lexicon (policies/lexicon.json) or the library's own additions.
+ */
+export interface Provision {
+  /** The decisive sentence(s), a verbatim substring of the section text. */
+  quote: string;
+  verdict: ProvisionVerdict;
+  /** Authority key (see Library.authorities) that approves, or receives the report. */
+  authority?: string;
+  actions?: string[];
+  objects?: string[];
+  contexts?: string[];
+  /** Subjects a factual question may be about: "privacy", "backup", "usernames". */
+  topics?: string[];
+  /** Contexts the provision is limited to; a question that states a conflicting context skips it. */
+  scope?: string[];
+  /** Conditions in plain words, shown with the answer. */
+  conditions?: string[];
+  exceptions?: ProvisionException[];
+  /** Drafted by the importer from the document's wording, not yet reviewed. */
+  drafted?: boolean;
+}
+
+export interface ProvisionException {
+  /** All of these concepts must be in the question for the exception to apply. */
+  when: string[];
+  verdict: ProvisionVerdict;
+  authority?: string;
+  /** Verbatim substring of the same section's text. */
+  quote: string;
+  /** Plain statement of the exception, for the answer. */
+  note: string;
+}
+
+export interface Authority {
+  /** How the answer names it: "Chief of Police". */
+  name: string;
+  /** Phrases in a document that name it: "chief of police", "the chief". */
+  phrases?: string[];
+}
+
+/** policies/<department>/library.json */
+export interface LibraryManifest {
+  department: string;
+  name: string;
+  documents: string[];
+  authorities: Record<string, Authority>;
+  /** Department-specific vocabulary, merged over the shared lexicon. */
+  lexicon?: LexiconFile['concepts'];
+}
+
+export interface Library {
+  department: string;
+  name: string;
+  documents: PolicyDocument[];
+  authorities: Record<string, Authority>;
+  lexicon: Lexicon;
+}
+
+export type ConceptKind = 'action' | 'object' | 'context' | 'topic';
+
+export interface ConceptEntry {
+  kind: ConceptKind;
+  /** Words and phrases, lower case; a trailing * matches any ending ("photo*"). */
+  phrases: string[];
+  /** Broader concepts this one implies ("instagram" → "social_media"). */
+  implies?: string[];
+}
+
+export interface LexiconFile {
+  concepts: Record<string, ConceptEntry>;
+}
+
+/** A lexicon compiled for matching (see lexicon.ts). */
+export interface Lexicon {
+  concepts: Record<string, ConceptEntry>;
+}
+
+export interface Citation {
+  policy: string;
+  section: string;
+  title: string;
+  quote: string;
+  status: DocumentStatus;
+}
+
+export interface Answer {
+  verdict: Verdict;
+  approver?: string;
+  reportTo?: string;
+  citations: Citation[];
+  conditions: string[];
+  answer: string;
+}
