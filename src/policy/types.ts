@@ -57,6 +57,8 @@ export interface Provision {
   authority?: string;
   actions?: string[];
   objects?: string[];
+  /** A second object group that must also match: a picture *with* a uniform or City equipment. */
+  with?: string[];
   contexts?: string[];
   /** Subjects a factual question may be about: "privacy", "backup", "usernames". */
   topics?: string[];
@@ -102,7 +104,7 @@ export interface Library {
   name: string;
   documents: PolicyDocument[];
   authorities: Record<string, Authority>;
-  lexicon: Lexicon;
+  lexicon: import('./lexicon.js').Lexicon;
 }
 
 export type ConceptKind = 'action' | 'object' | 'context' | 'topic';
@@ -113,16 +115,16 @@ export interface ConceptEntry {
   phrases: string[];
   /** Broader concepts this one implies ("instagram" → "social_media"). */
   implies?: string[];
+  /** How an answer names it: "during work hours". */
+  label?: string;
+  /** Contexts that cannot hold at the same time ("off_duty" vs "work_hours"). */
+  conflicts?: string[];
 }
 
 export interface LexiconFile {
   concepts: Record<string, ConceptEntry>;
 }
 
-/** A lexicon compiled for matching (see lexicon.ts). */
-export interface Lexicon {
-  concepts: Record<string, ConceptEntry>;
-}
 
 export interface Citation {
   policy: string;

@@ -1,0 +1,80 @@
+import type { AnalyzedQuestion } from './question.js';
+import type { Scored } from './retrieve.js';
+import type { Answer, Citation, Library, PolicyDocument, ProvisionVerdict } from './types.js';
+
+export interface Decision {
+  verdict: ProvisionVerdict;
+  authority?: string;
+  best: Scored;
+  citations: Citation[];
+  exceptionNote?: string;
+  /** Provisions that would decide differently if a context the question left open held. */
+  alternatives: Scored[];
+}
+
+const OPENING: Record<ProvisionVerdict, string> = {
+  allowed: 'Yes, this is allowed.',
+  allowed_with_conditions: 'Yes, with conditions.',
+  needs_approval: 'Not without approval.',
+  prohibited: 'No, this is prohibited.',
+  must_report: 'You must report this.',
+  info: 'Here is what the policy says.',
+};
+
+/** Turns a decision (or its absence) into the answer the officer reads. */
+export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision | null): Answer {
+  if (!d) return notAddressed(library);
+  const who = d.authority ? (library.authorities[d.authority]?.name ?? d.authority) : undefined;
+  const doc = d.best.item.document;
+  const first = d.citations[0]!;
+  const conditions = [...(d.best.item.provision.conditions ?? [])];
+  if (d.exceptionNote) conditions.unshift(d.exceptionNote);
+  for (const alt of d.alternatives) conditions.push(alternativeNote(library, alt));
+  const parts = [opening(d.verdict, who)];
+  parts.push(`${cite(first)}: "${first.quote}"`);
+  if (d.exceptionNote) parts.push(`Exception: ${d.exceptionNote}`);
+  for (const c of conditions.filter((c) => c !== d.exceptionNote)) parts.push(c);
+  const rescinded = rescindedNote(doc);
+  if (rescinded) parts.unshift(rescinded);
+  const answer: Answer = { verdict: d.verdict, citations: d.citations, conditions, answer: parts.join(' ') };
+  if (who && d.verdict === 'needs_approval') answer.approver = who;
+  if (who && d.verdict === 'must_report') answer.reportTo = who;
+  void q;
+  return answer;
+}
+
+function opening(verdict: ProvisionVerdict, who: string | undefined): string {
+  if (verdict === 'needs_approval' && who) return `Not without approval from the ${who}.`;
+  if (verdict === 'must_report' && who) return `Report it to the ${who}.`;
+  return OPENING[verdict];
+}
+
+function cite(c: Citation): string {
+  return `${c.policy} §${c.section} (${c.title})`;
+}
+
+function alternativeNote(library: Library, s: Scored): string {
+  const when = s.openContexts.map((c) => library.lexicon.label(c)).join(' and ');
+  const verdict = s.item.provision.verdict.replace(/_/g, ' ');
+  return `If ${when}, the answer changes: ${verdict} under ${s.item.document.id} §${s.item.section.id}.`;
+}
+
+export function rescindedNote(doc: PolicyDocument): string | undefined {
+  if (doc.status === 'in_force') return undefined;
+  const by = doc.rescinded ? ` on ${doc.rescinded.date} by ${doc.rescinded.by}` : '';
+  return `Note: ${doc.id} was ${doc.status}${by}; it is not current policy, and this answer only reports what it said.`;
+}
+
+function notAddressed(library: Library): Answer {
+  const docs = library.documents.map((d) => d.id).join(', ');
+  const rescinded = library.documents.map(rescindedNote).filter(Boolean);
+  return {
+    verdict: 'not_addressed',
+    citations: [],
+    conditions: [],
+    answer: [
+      ...rescinded,
+      `The ${library.name} policies on file (${docs}) do not address this. Ask your supervisor before acting.`,
+    ].join(' '),
+  };
+}

@@ -1,0 +1,74 @@
+import { composeAnswer, type Decision } from './compose.js';
+import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
+import { ProvisionIndex, type Scored } from './retrieve.js';
+import type { Answer, Citation, Library, ProvisionVerdict } from './types.js';
+
+/** Below this score nothing in the library is about the question. */
+const MIN_SCORE = 1.6;
+/** Supporting citations must score at least this share of the best one. */
+const SUPPORT_RATIO = 0.45;
+
+/** The verdict engine for one department's library. Pure: no I/O, no clock. */
+export class PolicyEngine {
+  private readonly index: ProvisionIndex;
+
+  constructor(readonly library: Library) {
+    this.index = new ProvisionIndex(library);
+  }
+
+  get sectionCount(): number {
+    return this.index.items.length;
+  }
+
+  ask(question: string): Answer {
+    const q = analyzeQuestion(question, this.library.lexicon);
+    const ranked = this.index.rank(q);
+    const best = ranked[0];
+    if (!best || best.score < MIN_SCORE || !aboutSomething(best)) return composeAnswer(this.library, q, null);
+    return composeAnswer(this.library, q, decide(q, best, ranked));
+  }
+}
+
+/** A provision that matched only an action or a context is not about the question. */
+function aboutSomething(s: Scored): boolean {
+  const p = s.item.provision;
+  const groups = (['objects', 'with', 'topics'] as const).filter((g) => (p[g] ?? []).length > 0);
+  return groups.length === 0 || groups.some((g) => !s.missing.includes(g));
+}
+
+function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[]): Decision {
+  const p = best.item.provision;
+  let verdict: ProvisionVerdict = p.verdict;
+  let authority = p.authority;
+  let exceptionNote: string | undefined;
+  let quote = p.quote;
+  const exception = (p.exceptions ?? []).find((e) => e.when.every((c) => q.concepts.has(c)));
+  if (exception) {
+    verdict = exception.verdict;
+    authority = exception.authority ?? (exception.verdict === p.verdict ? authority : undefined);
+    exceptionNote = exception.note;
+    quote = exception.quote;
+  }
+  const citations: Citation[] = [citationOf(best, quote)];
+  const seen = new Set([`${best.item.document.id}|${best.item.section.id}`]);
+  const alternatives: Scored[] = [];
+  for (const s of ranked.slice(1)) {
+    if (s.score < best.score * SUPPORT_RATIO) break;
+    const key = `${s.item.document.id}|${s.item.section.id}`;
+    if (s.item.provision.verdict !== verdict && s.openContexts.length > 0 && s.missing.length === 0) alternatives.push(s);
+    if (seen.has(key) || citations.length >= 3) continue;
+    seen.add(key);
+    citations.push(citationOf(s, s.item.provision.quote));
+  }
+  return { verdict, authority, best, citations, exceptionNote, alternatives };
+}
+
+function citationOf(s: Scored, quote: string): Citation {
+  return {
+    policy: s.item.document.id,
+    section: s.item.section.id,
+    title: s.item.section.title,
+    quote,
+    status: s.item.document.status,
+  };
+}

@@ -1,0 +1,48 @@
+/** Mends what PDF extraction does to a policy's text, without touching its wording. */
+
+/** Words extraction commonly breaks or misreads, and their mends. */
+const MENDS: Array<[RegExp, string]> = [
+  [/\busemame/g, 'username'],
+  [/\blnstagram\b/g, 'Instagram'],
+  [/\bbiogs\b/g, 'blogs'],
+  [/([a-z])·/g, '$1'],
+  [/\uFFFD/g, ''],
+];
+
+export interface CleanResult {
+  lines: string[];
+  /** Lines dropped as page furniture, for the import report. */
+  dropped: string[];
+}
+
+export function cleanText(raw: string): CleanResult {
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'");
+  for (const [re, to] of MENDS) text = text.replace(re, to);
+  // Words hyphenated across a line break: "tech-\nnology" → "technology".
+  text = text.replace(/([a-z])-\n\s*([a-z])/g, '$1$2');
+  const lines = text.split('\n').map((l) => l.replace(/\s+$/, ''));
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const k = l.trim();
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const dropped: string[] = [];
+  const kept: string[] = [];
+  for (const l of lines) {
+    const k = l.trim();
+    if (isPageFurniture(k, counts.get(k) ?? 0)) {
+      dropped.push(k);
+      continue;
+    }
+    kept.push(l);
+  }
+  return { lines: kept, dropped };
+}
+
+function isPageFurniture(line: string, count: number): boolean {
+  if (!line) return false;
+  if (/^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i.test(line)) return true;
+  if (/^loading\.*$/i.test(line)) return true;
+  // A short line repeated on several pages is a running header or footer.
+  return count >= 3 && line.length <= 80 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
+}

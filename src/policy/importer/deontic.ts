@@ -1,0 +1,85 @@
+import type { ProvisionVerdict } from '../types.js';
+
+/** What a sentence's wording decides, before any vocabulary is attached. */
+export interface Deontic {
+  verdict: ProvisionVerdict;
+  /** Authority named by the approval or reporting clause, as written ("Chief of Police"). */
+  authority?: string;
+  /** True when the sentence introduces a list whose items take its verdict. */
+  leadIn: boolean;
+  /** An "except …" / "unless …" / "other than …" clause and what it decides. */
+  exception?: { text: string; verdict: ProvisionVerdict; authority?: string };
+}
+
+const AUTHORITY =
+  /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:immediate |direct |on-duty |watch |shift |first-line )?supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:division|bureau|district|precinct|unit|watch) commander|commanding officer|commander|captain|lieutenant|sergeant|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
+
+const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
+const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
+const APPROVAL = [
+  new RegExp(String.raw`\b(?:without|absent|unless(?: they)?(?: have| receive| obtain)?|except with|only with|only after|only upon|subject to|requires?|required|requiring|with)\b` + WORDS + GRANT, 'i'),
+  new RegExp(String.raw`\b(?:must|shall|will|should|are required to|is required to)(?: first)? (?:receive|obtain|get|secure|have|request|seek)\b` + WORDS + GRANT, 'i'),
+  /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
+  /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
+];
+
+const REPORT = [
+  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward)\b/i,
+  /\b(?:shall|must|will|should) be (?:immediately |promptly )?(?:reported|brought to the attention of|forwarded)\b/i,
+  /\bimmediately (?:report|notify|inform)\b/i,
+];
+
+const ALLOWED_NEGATED = /\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\bdoes not (?:prohibit|apply to|restrict)\b/i;
+
+const PROHIBITED =
+  /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is)|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|disallow(?:ed)?|refrain from|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
+
+const ALLOWED = /\b(?:(?:is|are) (?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|may (?:use|access|post|engage|participate|make|utili[sz]e|express|maintain|have|create|share|communicate|connect|bring|listen|view|take)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to)\b/i;
+
+const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
+
+const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|unless|other than|with the exception of|excluding)\b,?[^.;:,]*/i;
+
+/** Classifies one sentence of policy by its wording. */
+export function classifySentence(sentence: string): Deontic {
+  const leadIn = /:\s*$/.test(sentence.trim());
+  const m = sentence.match(EXCEPTION);
+  if (!m) return { ...classifyWording(sentence), leadIn };
+  const text = m[0].replace(/^[,;\s]+/, '');
+  const main = classifyWording(sentence.replace(m[0], ' '));
+  const clause = classifyWording(text);
+  const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
+  return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
+}
+
+function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
+  for (const re of APPROVAL) {
+    const m = sentence.match(re);
+    const authority = m ? authorityAfter(sentence, m.index!) : undefined;
+    if (authority) return { verdict: 'needs_approval', authority };
+  }
+  for (const re of REPORT) {
+    const m = sentence.match(re);
+    if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, m.index!) };
+  }
+  if (ALLOWED_NEGATED.test(sentence)) return { verdict: 'allowed' };
+  if (PROHIBITED.test(sentence)) return { verdict: 'prohibited' };
+  if (ALLOWED.test(sentence)) return { verdict: CONDITION.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
+  return { verdict: 'info' };
+}
+
+/** The first authority named after a position, e.g. after "approval of". */
+export function authorityAfter(sentence: string, from: number): string | undefined {
+  const m = sentence.slice(Math.max(0, from)).match(AUTHORITY);
+  if (!m) return undefined;
+  const name = m[1]!.replace(/\s+/g, ' ').trim();
+  return /^supervisory$/i.test(name) ? 'supervisor' : name;
+}
+
+/** Authorities named anywhere in a text, in order. */
+export function authoritiesIn(text: string): string[] {
+  const out: string[] = [];
+  const re = new RegExp(AUTHORITY.source, 'gi');
+  for (const m of text.matchAll(re)) out.push(m[1]!.trim());
+  return out;
+}

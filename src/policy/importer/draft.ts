@@ -1,0 +1,139 @@
+import type { Lexicon } from '../lexicon.js';
+import { sentences, tokenize } from '../text.js';
+import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
+import { classifySentence, type Deontic } from './deontic.js';
+
+/** A list lead-in ("… are prohibited from the following:") whose verdict its items take. */
+interface ListContext {
+  verdict: ProvisionVerdict;
+  authority?: string;
+  actions: string[];
+  scope: string[];
+}
+
+/** Well-known authorities, so "Chief of Police" in any document becomes the key "chief". */
+const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
+  [/^deputy chief/i, 'deputy_chief', 'Deputy Chief'],
+  [/^assistant chief/i, 'assistant_chief', 'Assistant Chief'],
+  [/^(police )?chief( of police)?$/i, 'chief', 'Chief of Police'],
+  [/supervisor/i, 'supervisor', 'supervisor'],
+];
+
+/**
+ * Drafts provision data from a document's own wording: verdicts from "shall not", "without the
+ * approval of", "shall notify"…, vocabulary from the lexicon. Authorities found are added to
+ * `authorities`. Existing provisions are replaced.
+ */
+export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
+  const drafter = new Drafter(lexicon, authorities);
+  return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
+}
+
+class Drafter {
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly authorities: Record<string, Authority>,
+  ) {}
+
+  section(section: Section, inherited: ListContext | undefined): Section {
+    const provisions: Provision[] = [];
+    let listContext = inherited;
+    let childContext = inherited;
+    for (const line of section.text.split('\n')) {
+      const isItem = /^\s*[-\u2022]\s/.test(line);
+      for (const sentence of sentences(line)) {
+        const d = classifySentence(sentence);
+        const context = isItem ? listContext : inherited;
+        const provision = this.provision(sentence, d, context);
+        if (provision) provisions.push(provision);
+        if (d.leadIn && !isItem) {
+          const lead = this.leadContext(sentence, d, inherited);
+          listContext = lead;
+          childContext = lead;
+        }
+      }
+    }
+    const children = section.children?.map((c) => this.section(c, childContext));
+    const out: Section = { ...section, provisions };
+    if (children) out.children = children;
+    if (provisions.length === 0) delete out.provisions;
+    return out;
+  }
+
+  private leadContext(sentence: string, d: Deontic, inherited: ListContext | undefined): ListContext {
+    const found = this.concepts(sentence);
+    const verdict = d.verdict !== 'info' ? d.verdict : (inherited?.verdict ?? 'info');
+    return {
+      verdict,
+      authority: d.verdict !== 'info' ? this.authorityKey(d.authority) : inherited?.authority,
+      actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
+      scope: [...found.contexts, ...(inherited?.scope ?? [])],
+    };
+  }
+
+  private provision(sentence: string, d: Deontic, context: ListContext | undefined): Provision | undefined {
+    const own = d.exception ? sentence.replace(d.exception.text, ' ') : sentence;
+    const found = this.concepts(own);
+    if (tokenize(sentence).length < 3) return undefined;
+    const verdict = d.verdict === 'info' && context && context.verdict !== 'info' ? context.verdict : d.verdict;
+    const authority = d.verdict === 'info' ? context?.authority : this.authorityKey(d.authority);
+    const p: Provision = { quote: sentence, verdict, drafted: true };
+    if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
+    const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
+    if (actions.length > 0) p.actions = actions;
+    const subjects = [...found.objects, ...found.topics];
+    if (subjects.length > 0) p[verdict === 'info' ? 'topics' : 'objects'] = subjects;
+    if (found.contexts.length > 0) p.contexts = found.contexts;
+    if (context && context.scope.length > 0) p.scope = context.scope;
+    if (d.exception) {
+      const e = this.exception(sentence, d);
+      if (e) p.exceptions = [e];
+    }
+    return p.actions || p.objects || p.topics ? p : undefined;
+  }
+
+  private exception(sentence: string, d: Deontic): ProvisionException | undefined {
+    const e = d.exception!;
+    const found = this.concepts(e.text);
+    const when = [...found.contexts, ...found.objects, ...found.topics].filter(
+      (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval'),
+    );
+    if (when.length === 0 || !sentence.includes(e.text)) return undefined;
+    const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
+    const key = this.authorityKey(e.authority);
+    if (key && e.verdict === 'needs_approval') out.authority = key;
+    return out;
+  }
+
+  /** Concepts of a text, split by kind, keeping only the most specific of each implication chain. */
+  private concepts(text: string): { actions: string[]; objects: string[]; contexts: string[]; topics: string[] } {
+    const direct = new Set(this.lexicon.match(this.lexicon.correct(tokenize(text))).map((m) => m.concept));
+    const out = { actions: [] as string[], objects: [] as string[], contexts: [] as string[], topics: [] as string[] };
+    for (const c of direct) {
+      const kind = this.lexicon.kind(c);
+      if (kind === 'action') out.actions.push(c);
+      else if (kind === 'object') out.objects.push(c);
+      else if (kind === 'context') out.contexts.push(c);
+      else if (kind === 'topic') out.topics.push(c);
+    }
+    return out;
+  }
+
+  /** The library key for an authority named in the text, registering new ones. */
+  private authorityKey(name: string | undefined): string | undefined {
+    if (!name) return undefined;
+    const clean = name.replace(/\s+/g, ' ').trim();
+    for (const [key, a] of Object.entries(this.authorities)) {
+      if ([a.name, ...(a.phrases ?? [])].some((p) => p.toLowerCase() === clean.toLowerCase())) return key;
+    }
+    for (const [re, key, display] of KNOWN_AUTHORITIES) {
+      if (re.test(clean)) {
+        this.authorities[key] ??= { name: display, phrases: [clean.toLowerCase()] };
+        return key;
+      }
+    }
+    const key = clean.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+    this.authorities[key] ??= { name: clean.replace(/\b[a-z]/g, (c) => c.toUpperCase()), phrases: [clean.toLowerCase()] };
+    return key;
+  }
+}

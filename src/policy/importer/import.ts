@@ -1,0 +1,100 @@
+import { Lexicon } from '../lexicon.js';
+import { flattenSections } from '../library.js';
+import type { Authority, ConceptEntry, PolicyDocument } from '../types.js';
+import { cleanText } from './clean.js';
+import { draftProvisions } from './draft.js';
+import { segment } from './segment.js';
+
+export interface ImportOptions {
+  source?: string;
+  lexicon: Record<string, ConceptEntry>;
+  /** Authorities the department already has, so drafted provisions reuse their keys. */
+  authorities?: Record<string, Authority>;
+}
+
+export interface ImportResult {
+  document: PolicyDocument;
+  authorities: Record<string, Authority>;
+  /** What the importer could not place or decide, for the admin's review. */
+  report: string[];
+}
+
+/** Turns a plain-text policy into a draft library document with provisions drafted from its wording. */
+export function importPolicyText(raw: string, options: ImportOptions): ImportResult {
+  const report: string[] = [];
+  const { lines, dropped } = cleanText(raw);
+  if (dropped.length > 0) report.push(`dropped ${dropped.length} page header/footer line(s), e.g. "${dropped[0]}"`);
+  const { front, sections } = segment(lines);
+  if (sections.length === 0) report.push('no numbered sections or headings found: the whole text is one section');
+  const meta = readFrontMatter(front, raw);
+  const unused = front.filter((l) => !meta.used.has(l));
+  if (unused.length > 0) report.push(`kept out of every section (front matter): ${unused.map((l) => `"${l.slice(0, 60)}"`).join(', ')}`);
+  const document: PolicyDocument = {
+    id: meta.id,
+    title: meta.title,
+    issuedBy: meta.issuedBy,
+    status: meta.rescinded ? 'rescinded' : 'in_force',
+    draft: true,
+    sections: sections.length > 0 ? sections : [{ id: meta.title, title: meta.title, text: lines.join('\n').trim() }],
+  };
+  if (meta.effective) document.effective = meta.effective;
+  if (meta.rescinded) document.rescinded = meta.rescinded;
+  if (options.source) document.source = options.source;
+  const authorities = { ...(options.authorities ?? {}) };
+  const lexicon = new Lexicon(options.lexicon, raw);
+  const drafted = draftProvisions(document, lexicon, authorities);
+  for (const s of flattenSections(drafted.sections)) {
+    if (s.text.trim() && !s.provisions?.length && s.text.split(/\s+/).length > 8) {
+      report.push(`§${s.id}: no rule or fact drafted from its wording; review it by hand`);
+    }
+  }
+  return { document: drafted, authorities, report };
+}
+
+interface FrontMatter {
+  id: string;
+  title: string;
+  issuedBy: string;
+  effective?: string;
+  rescinded?: { date: string; by: string };
+  used: Set<string>;
+}
+
+function readFrontMatter(front: string[], raw: string): FrontMatter {
+  const used = new Set<string>();
+  const idLine = front.find((l) => /\b(general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(no\.?|number|#)?\s*[A-Z]*[-–\s]*\d/i.test(l) && l.length < 80);
+  const idMatch = idLine?.match(/((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*[A-Z]*[-–\s]*[\d.-]+)/i);
+  const titleLine = front.filter((l) => l.length < 90 && l !== idLine).sort((a, b) => capsRatio(b) - capsRatio(a) || b.length - a.length)[0];
+  if (idLine) used.add(idLine);
+  if (titleLine) used.add(titleLine);
+  const title = titleLine ? tidyTitle(titleLine) : 'Imported policy';
+  const id = idMatch ? idMatch[1]!.replace(/\s+/g, ' ').trim() : title;
+  const issuer = front.find((l) => /\b(police|sheriff|department|city of|county of|office of)\b/i.test(l) && l !== titleLine && l !== idLine);
+  if (issuer) used.add(issuer);
+  const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };
+  const eff = raw.match(/effective(?:\s+date)?\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{1,2}, \d{4})/i);
+  if (eff) out.effective = isoDate(eff[1]!);
+  const resc = raw.match(/rescinded\s+by\s+([^\n]+?)\s+on\s+(\d{1,2}[-/]\d{1,2}[-/]\d{2,4})/i);
+  if (resc) out.rescinded = { by: resc[1]!.trim(), date: isoDate(resc[2]!) };
+  return out;
+}
+
+function capsRatio(s: string): number {
+  const letters = s.replace(/[^A-Za-z]/g, '');
+  return letters ? Math.round((10 * letters.replace(/[^A-Z]/g, '').length) / letters.length) : 0;
+}
+
+function tidyTitle(s: string): string {
+  return s === s.toUpperCase() ? s.toLowerCase().replace(/(^|\s)([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase()) : s;
+}
+
+/** "6/30/2009" → "2009-06-30"; "7-22-21" → "2021-07-22"; month names parsed by Date. */
+export function isoDate(s: string): string {
+  const m = s.match(/^(\d{1,2})[-/](\d{1,2})[-/](\d{2,4})$/);
+  if (m) {
+    const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+    return `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
+  const d = new Date(`${s} UTC`);
+  return Number.isNaN(d.getTime()) ? s : d.toISOString().slice(0, 10);
+}

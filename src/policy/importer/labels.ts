@@ -1,0 +1,99 @@
+/** Recognises the numbering labels that open a section line: "III.", "C.", "4.", "b.", "(ii)", "1058.4", "Section 5.", "ARTICLE III". */
+
+export interface Label {
+  /** Numbering style; sections of one style are siblings. Decimal styles carry their depth. */
+  style: string;
+  /** The label as it reads in the section id: "III", "C", "b", "1058.4", "Section 5". */
+  value: string;
+  /** True when the id is the label alone (decimal and section numbers), not the path of labels. */
+  absolute: boolean;
+  rest: string;
+}
+
+const ROMAN = /^(?=[IVXLC]+\b)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const LOWER_ROMAN = /^(?=[ivxlc]+\b)(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+
+export function romanValue(s: string): number {
+  const map: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+  let total = 0;
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const v = map[lower[i]!] ?? 0;
+    const next = map[lower[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** What came last in each style, to tell roman "I"/"V"/"X" from letters and "i" from a letter i. */
+export interface LabelState {
+  last: Map<string, string>;
+}
+
+export function newLabelState(): LabelState {
+  return { last: new Map() };
+}
+
+export function parseLabel(line: string, state: LabelState): Label | undefined {
+  const t = line.trim();
+  let m = t.match(/^(section|article|chapter|part|§)\s*([0-9]+[0-9.]*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
+  if (m) {
+    const word = m[1]!.toLowerCase() === '§' ? 'Section' : cap(m[1]!);
+    return { style: `word-${word.toLowerCase()}`, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
+  }
+  m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)\.?\s+(.*)$/);
+  if (m && !/^\d+\.\d+\s*(%|percent|hours?|days?|miles?)/i.test(t)) {
+    const depth = m[1]!.split('.').length;
+    return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
+  }
+  m = t.match(/^\(?([A-Za-z]{1,4}|\d{1,3})([.)])\s+(.*)$/);
+  if (!m) return undefined;
+  const [, raw, close, rest] = m as unknown as [string, string, string, string];
+  const paren = t.startsWith('(') && close === ')';
+  const wrap = paren ? 'paren' : close === ')' ? 'close' : 'dot';
+  if (/^\d+$/.test(raw)) return { style: `arabic-${wrap}`, value: raw, absolute: false, rest };
+  const style = classifyLetters(raw, wrap, state);
+  if (!style) return undefined;
+  state.last.set(style, raw);
+  return { style, value: raw, absolute: false, rest };
+}
+
+function classifyLetters(raw: string, wrap: string, state: LabelState): string | undefined {
+  const isUpper = raw === raw.toUpperCase();
+  const roman = isUpper ? ROMAN.test(raw) : LOWER_ROMAN.test(raw);
+  const letterStyle = `${isUpper ? 'upper' : 'lower'}-${wrap}`;
+  const romanStyle = `${isUpper ? 'roman' : 'lroman'}-${wrap}`;
+  if (raw.length > 1) return roman ? romanStyle : undefined;
+  if (!roman) return letterStyle;
+  // A single letter that is also a roman numeral: follow whichever sequence it continues.
+  const prevLetter = state.last.get(letterStyle);
+  const prevRoman = state.last.get(romanStyle);
+  if (prevLetter && prevLetter.charCodeAt(0) + 1 === raw.charCodeAt(0)) return letterStyle;
+  if (prevRoman && romanValue(prevRoman) + 1 === romanValue(raw)) return romanStyle;
+  if (raw.toLowerCase() === 'i') return prevLetter === (isUpper ? 'H' : 'h') ? letterStyle : romanStyle;
+  return letterStyle;
+}
+
+function cap(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/** A line that is a heading by itself: short, mostly capitals, no closing period. */
+export function isCapsHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 4 || t.length > 90 || /[.;,]$/.test(t)) return false;
+  const letters = t.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 4) return false;
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  return upper / letters.length > 0.85 && t.split(/\s+/).length <= 12;
+}
+
+/** The rest of a label line is its heading when it is short and reads like one. */
+export function looksLikeTitle(rest: string): boolean {
+  const t = rest.trim();
+  if (!t || t.length > 80) return false;
+  if (isCapsHeading(t)) return true;
+  const words = t.replace(/[:.]$/, '').split(/\s+/);
+  const capitalised = words.filter((w) => /^[A-Z0-9]/.test(w) || /^(and|or|of|the|a|an|to|in|on|for|with|by)$/.test(w));
+  return words.length <= 8 && capitalised.length === words.length && !/\.$/.test(t);
+}

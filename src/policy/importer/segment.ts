@@ -1,0 +1,120 @@
+import type { Section } from '../types.js';
+import { isCapsHeading, looksLikeTitle, newLabelState, parseLabel, type Label } from './labels.js';
+
+export interface Segmented {
+  /** Lines before the first section: title block, memo header, index terms. */
+  front: string[];
+  sections: Section[];
+}
+
+interface Open {
+  section: Section;
+  style: string;
+  /** Label path from the root, for ids like "III.C.9.b". */
+  path: string[];
+  paragraphs: string[][];
+}
+
+const BULLET = /^\s*(?:[•●▪◦■*–-]|o(?=\s))\s+/;
+
+/**
+ * Builds the section tree from cleaned lines. A numbering style seen before closes everything
+ * opened after it (a sibling); a new style opens a child. Documents with no numbering are split
+ * at their capitalised headings.
+ */
+export function segment(lines: string[]): Segmented {
+  const state = newLabelState();
+  const roots: Section[] = [];
+  const stack: Open[] = [];
+  const front: string[] = [];
+  const numbered = lines.filter((l) => isSectionLabel(parseLabel(l, newLabelState()))).length >= 3;
+
+  const close = (depth: number) => {
+    while (stack.length > depth) finish(stack.pop()!);
+  };
+  const open = (label: Label | undefined, heading: string | undefined, body: string) => {
+    const style = label?.style ?? 'heading';
+    const at = stack.findIndex((o) => o.style === style);
+    close(at >= 0 ? at : stack.length);
+    const parent = stack[stack.length - 1];
+    const path = label && !label.absolute ? [...(parent?.path ?? []), label.value] : [label?.value ?? heading ?? ''];
+    const id = label ? path.join('.') : (heading ?? '');
+    const section: Section = { id, title: heading ? titleCase(heading) : '', text: '' };
+    if (parent) (parent.section.children ??= []).push(section);
+    else roots.push(section);
+    const o: Open = { section, style, path, paragraphs: [[]] };
+    stack.push(o);
+    if (body) addLine(o, body);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const label = parseLabel(line, state);
+    if (isSectionLabel(label)) {
+      const rest = label!.rest.trim();
+      const titled = looksLikeTitle(rest);
+      open(label, titled ? rest.replace(/[:.]$/, '') : undefined, titled ? '' : rest);
+      continue;
+    }
+    if (!numbered && isCapsHeading(line) && (roots.length > 0 || front.length > 0)) {
+      open(undefined, line.trim(), '');
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top) addLine(top, line);
+    else if (line.trim()) front.push(line.trim());
+  }
+  close(0);
+  inheritTitles(roots, '');
+  return { front, sections: roots };
+}
+
+function isSectionLabel(label: Label | undefined): boolean {
+  return Boolean(label && label.rest.trim().length > 0);
+}
+
+function addLine(o: Open, line: string): void {
+  const t = line.trim();
+  if (!t) {
+    if (o.paragraphs[o.paragraphs.length - 1]!.length > 0) o.paragraphs.push([]);
+    return;
+  }
+  if (BULLET.test(t)) {
+    o.paragraphs.push([`- ${t.replace(BULLET, '')}`]);
+    return;
+  }
+  const current = o.paragraphs[o.paragraphs.length - 1]!;
+  // A bullet continues on the next line until a blank line or a new bullet.
+  current.push(t);
+}
+
+function finish(o: Open): void {
+  const paras = o.paragraphs.filter((p) => p.length > 0).map((p) => p.join(' ').replace(/\s+/g, ' '));
+  let text = '';
+  for (const p of paras) text += text ? (p.startsWith('- ') ? `\n${p}` : `\n\n${p}`) : p;
+  o.section.text = text;
+}
+
+/** Untitled numbered paragraphs take the title of their nearest titled ancestor. */
+function inheritTitles(sections: Section[], parentTitle: string): void {
+  for (const s of sections) {
+    if (!s.title) s.title = parentTitle || firstWords(s.text);
+    inheritTitles(s.children ?? [], s.title);
+  }
+}
+
+function firstWords(text: string): string {
+  const words = text.replace(/^- /, '').split(/\s+/).slice(0, 6).join(' ');
+  return words.replace(/[.,;:]$/, '') || 'Untitled';
+}
+
+function titleCase(s: string): string {
+  if (s !== s.toUpperCase()) return s.trim();
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(^|[\s(/-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase())
+    .replace(/\b(And|Or|Of|The|A|An|To|In|On|For|With|By)\b(?!$)/g, (w, _x, offset: number) => (offset === 0 ? w : w.toLowerCase()))
+    .replace(/\b(It|Pio|Cjis|Mdt|Mdc|Usb)\b/g, (w) => w.toUpperCase());
+}

@@ -1,0 +1,146 @@
+import type { ConceptEntry, ConceptKind } from './types.js';
+import { editDistance, stem, STOPWORDS, tokenize } from './text.js';
+
+interface PhraseToken {
+  /** Stem to compare with, or the prefix when `prefix` is set. */
+  key: string;
+  prefix: boolean;
+}
+
+interface CompiledPhrase {
+  concept: string;
+  tokens: PhraseToken[];
+}
+
+export interface ConceptMatch {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+/** A compiled vocabulary: phrase index, implication closure and a spelling dictionary. */
+export class Lexicon {
+  readonly concepts: Record<string, ConceptEntry>;
+  private readonly byStem = new Map<string, CompiledPhrase[]>();
+  private readonly byPrefix = new Map<string, CompiledPhrase[]>();
+  private readonly closure = new Map<string, string[]>();
+  private readonly spelling = new Map<string, string[]>();
+  private readonly knownWords = new Set<string>();
+
+  constructor(concepts: Record<string, ConceptEntry>, knownText = '') {
+    this.concepts = concepts;
+    for (const [name, entry] of Object.entries(concepts)) {
+      for (const phrase of entry.phrases) this.addPhrase(name, phrase);
+    }
+    for (const name of Object.keys(concepts)) this.closure.set(name, this.expand(name));
+    for (const w of tokenize(knownText)) this.knownWords.add(w);
+  }
+
+  kind(concept: string): ConceptKind | undefined {
+    return this.concepts[concept]?.kind;
+  }
+
+  label(concept: string): string {
+    return this.concepts[concept]?.label ?? concept.replace(/_/g, ' ');
+  }
+
+  conflicts(a: string, b: string): boolean {
+    return Boolean(this.concepts[a]?.conflicts?.includes(b) || this.concepts[b]?.conflicts?.includes(a));
+  }
+
+  /** The concept and everything it implies, transitively. */
+  implied(concept: string): string[] {
+    return this.closure.get(concept) ?? [concept];
+  }
+
+  /** Tokens with likely typos mended against the vocabulary ("instagarm" → "instagram"). */
+  correct(tokens: string[]): string[] {
+    return tokens.map((t) => this.correctToken(t));
+  }
+
+  /** Every phrase occurrence in the tokens; overlapping matches are all kept. */
+  match(tokens: string[]): ConceptMatch[] {
+    const stems = tokens.map(stem);
+    const out: ConceptMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = [...(this.byStem.get(stems[i]!) ?? []), ...(this.byPrefix.get(tokens[i]!.slice(0, 2)) ?? [])];
+      for (const phrase of candidates) {
+        const end = this.matchAt(phrase, tokens, stems, i);
+        if (end > 0) out.push({ concept: phrase.concept, start: i, end });
+      }
+    }
+    return out;
+  }
+
+  /** Concepts found in a text, with their implications. */
+  conceptsOf(text: string): Set<string> {
+    const found = new Set<string>();
+    for (const m of this.match(this.correct(tokenize(text)))) for (const c of this.implied(m.concept)) found.add(c);
+    return found;
+  }
+
+  private matchAt(phrase: CompiledPhrase, tokens: string[], stems: string[], start: number): number {
+    if (start + phrase.tokens.length > tokens.length) return 0;
+    for (let k = 0; k < phrase.tokens.length; k++) {
+      const p = phrase.tokens[k]!;
+      const ok = p.prefix ? tokens[start + k]!.startsWith(p.key) : stems[start + k] === p.key;
+      if (!ok) return 0;
+    }
+    return start + phrase.tokens.length;
+  }
+
+  private addPhrase(concept: string, phrase: string): void {
+    const tokens: PhraseToken[] = [];
+    for (const raw of phrase.trim().split(/\s+/)) {
+      const words = tokenize(raw.replace(/\*$/, ''));
+      words.forEach((word, k) => {
+        const prefix = raw.endsWith('*') && k === words.length - 1;
+        tokens.push({ key: prefix ? word : stem(word), prefix });
+        this.addSpelling(word);
+      });
+    }
+    if (tokens.length === 0) return;
+    const first = tokens[0]!;
+    const index = first.prefix ? this.byPrefix : this.byStem;
+    const key = first.prefix ? first.key.slice(0, 2) : first.key;
+    if (!index.has(key)) index.set(key, []);
+    index.get(key)!.push({ concept, tokens });
+  }
+
+  private addSpelling(word: string): void {
+    if (word.length < 4) return;
+    const key = word[0]!;
+    const list = this.spelling.get(key) ?? [];
+    if (!list.includes(word)) list.push(word);
+    this.spelling.set(key, list);
+  }
+
+  private correctToken(token: string): string {
+    if (token.length < 5 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return token;
+    const s = stem(token);
+    if (this.byStem.has(s) || this.isVocabulary(token)) return token;
+    const max = token.length >= 8 ? 2 : 1;
+    let best = token;
+    let bestDistance = max + 1;
+    for (const word of this.spelling.get(token[0]!) ?? []) {
+      const d = editDistance(token, word, max);
+      if (d < bestDistance) {
+        best = word;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private isVocabulary(token: string): boolean {
+    return (this.spelling.get(token[0]!) ?? []).includes(token);
+  }
+
+  private expand(name: string, seen = new Set<string>()): string[] {
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const out = [name];
+    for (const parent of this.concepts[name]?.implies ?? []) out.push(...this.expand(parent, seen));
+    return [...new Set(out)];
+  }
+}

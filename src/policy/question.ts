@@ -1,0 +1,74 @@
+import type { Lexicon } from './lexicon.js';
+import { normalize, stem, STOPWORDS, tokenize } from './text.js';
+
+/**
+ * What the asker wants: permission for an act, what to do about something that happened,
+ * or a fact about the rules and systems.
+ */
+export type Intent = 'permission' | 'procedure' | 'fact';
+
+export interface AnalyzedQuestion {
+  text: string;
+  tokens: string[];
+  /** Stems of the content words, for text similarity. */
+  terms: string[];
+  /** Concepts found, with everything they imply. */
+  concepts: Set<string>;
+  intent: Intent;
+}
+
+const PERMISSION = [
+  /\b(can|could|may|might) (i|we|you|officers?|employees?|members?|staff|deputies|a deputy|an officer|an employee|someone|somebody|anyone|one|u)\b/,
+  /\b(am i|are we|are officers|are employees|is it|is anyone|are you) (allowed|permitted|authori[sz]ed|ok|okay|fine|cool|legal|against|a violation|prohibited|banned|forbidden|illegal)/,
+  /\b(allowed|permitted|ok|okay|fine|alright) (to|if|for)\b/,
+  /\b(is|are) (it|that|this) (allowed|ok|okay|fine|permitted|cool|legit|against)/,
+  /\bagainst (the )?(policy|rules?|order)\b/,
+  /\b(should|shall) (i|we)\b/,
+  /\b(do|would) (i|we) (need|have) (to get |to ask )?(permission|approval|authori[sz]ation|ok|sign off)/,
+  /\bwhat (are|is) the rules?\b/,
+  /\b(any|is there a) (problem|issue|rule)\b/,
+  /\bam i (able|good|in trouble|going to get in trouble)\b/,
+  /\bwould (it|that) be\b/,
+  /\bi (want|wanna|would like|plan|am planning|am thinking about|was thinking about|was going) to\b/,
+  /\bhow do i (get )?(permission|approval)\b/,
+];
+
+const PROCEDURE = [
+  /\bwhat (should|do|must|can) (i|we) do\b/,
+  /\bwho (do|should|must|can) (i|we) (tell|report|notify|contact|call|inform|talk to|go to|let know|send)/,
+  /\bwho (should|do) (i|we) report\b/,
+  /\b(report|tell|notify) (it|this|that) to\b/,
+  /\bwhere do i report\b/,
+  /\bhow do i report\b/,
+  /\bdo i (have|need) to (report|tell|notify|let)/,
+  /\bi (saw|found|noticed|came across|ran across|stumbled|just saw|spotted|heard)\b/,
+  /\b(somebody|someone|a coworker|an officer|my partner|a guy) (is|has been|was) (posting|sharing|selling)/,
+  /\bwhat now\b/,
+  /\bwhat happens now\b/,
+];
+
+const FACT = [
+  /^(who|what|when|where|which|how|why)\b/,
+  /^(is|are|does|do|did|will|has|have) (the|my|our|this|it|there|a|an|any|department|city|email|emails|internet)\b/,
+  /^(do|does) (i|we|employees|officers|users) have\b/,
+  /\b(who|what|when|how often|how long)\b/,
+];
+
+/** Reads a question: tokens (typos mended), concepts and intent. */
+export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestion {
+  const tokens = lexicon.correct(tokenize(text));
+  const concepts = new Set<string>();
+  for (const m of lexicon.match(tokens)) for (const c of lexicon.implied(m.concept)) concepts.add(c);
+  const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
+  return { text, tokens, terms, concepts, intent: detectIntent(normalize(tokens.join(' ')), concepts) };
+}
+
+function detectIntent(s: string, concepts: Set<string>): Intent {
+  if (PROCEDURE.some((re) => re.test(s))) return 'procedure';
+  if (concepts.has('malfunction') || concepts.has('breach')) {
+    if (!PERMISSION.slice(0, 2).some((re) => re.test(s))) return 'procedure';
+  }
+  if (PERMISSION.some((re) => re.test(s))) return 'permission';
+  if (FACT.some((re) => re.test(s))) return 'fact';
+  return 'permission';
+}

@@ -1,0 +1,86 @@
+/** Text helpers shared by the lexicon, the retriever and the importer. Pure. */
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bdon'?t\b/g, 'do not'],
+  [/\bdoesn'?t\b/g, 'does not'],
+  [/\bisn'?t\b/g, 'is not'],
+  [/\baren'?t\b/g, 'are not'],
+  [/\bdidn'?t\b/g, 'did not'],
+  [/\bshouldn'?t\b/g, 'should not'],
+  [/\bi'?m\b/g, 'i am'],
+  [/\bim\b/g, 'i am'],
+  [/\b(\w+)'s\b/g, '$1'],
+  [/\b(\w+)'(ve|ll|re|d)\b/g, '$1'],
+];
+
+/** Lower case, straight quotes, contractions expanded, "e-mail" → "email". */
+export function normalize(text: string): string {
+  let s = text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  s = s.replace(/\be-(mail|mails|mailed|mailing)\b/g, 'e$1');
+  for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);
+  return s;
+}
+
+/** Word tokens of normalized text: letters and digits, inner dots kept for numbers like 4.1. */
+export function tokenize(text: string): string[] {
+  return normalize(text).match(/[a-z0-9]+(?:\.[0-9]+)*/g) ?? [];
+}
+
+const SUFFIXES = ['ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's'];
+
+/** A light stemmer: strips common endings so "posting", "posted", "posts" meet at "post". */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  for (const suf of SUFFIXES) {
+    if (word.endsWith(suf) && word.length - suf.length >= 3) {
+      let base = word.slice(0, -suf.length);
+      if (suf === 'ies' || suf === 'ied') base += 'y';
+      else if (/(.)\1$/.test(base) && !/(ll|ss|ff|zz)$/.test(base)) base = base.slice(0, -1);
+      else if (suf === 'es' && !/(s|x|z|ch|sh)$/.test(base)) base = word.slice(0, -1);
+      return base.endsWith('e') && base.length > 3 ? base.slice(0, -1) : base;
+    }
+  }
+  return word.endsWith('e') && word.length > 4 ? word.slice(0, -1) : word;
+}
+
+/** Damerau–Levenshtein distance (adjacent transpositions), bounded: returns max+1 when over. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Splits prose into sentences and list lines, each a verbatim substring of the input. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z("'\u201c\u2022-])/)) {
+      const trimmed = part.replace(/^\s*[-\u2022]\s*/, '').trim();
+      if (trimmed) out.push(trimmed);
+    }
+  }
+  return out;
+}
+
+export const STOPWORDS = new Set(
+  ('a an the and or but if of to in on at by for with from into onto about as is are was were be been being am ' +
+    'i me my mine we our us you your he she it its they them their this that these those there here ' +
+    'do does did doing have has had having can could may might must shall should will would ' +
+    'not no so than too very just also any all some such what which who whom whose when where why how ' +
+    'ok okay allowed permitted let get got go going want wanted like please hey hi yo im guys').split(' '),
+);

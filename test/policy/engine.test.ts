@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { PolicyDesk } from '../../src/app/ask.js';
+
+const desk = new PolicyDesk();
+const ask = (department: string, question: string) => {
+  const r = desk.ask(department, question);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.answer;
+};
+
+describe('policy answers', () => {
+  it('a picture of a patrol car needs the Chief of Police', () => {
+    const a = ask('olivette', 'can i post a pic of my cruiser on insta?');
+    expect(a.verdict).toBe('needs_approval');
+    expect(a.approver).toBe('Chief of Police');
+    expect(a.citations[0]).toMatchObject({ policy: 'OPD 4.1', section: 'III.C.4', status: 'in_force' });
+  });
+
+  it('a question the policy does not cover is not_addressed, with no citation', () => {
+    const a = ask('olivette', 'What is the vacation accrual rate?');
+    expect(a.verdict).toBe('not_addressed');
+    expect(a.citations).toEqual([]);
+  });
+
+  it('Long Beach citations are flagged rescinded and the answer says when and by what', () => {
+    const a = ask('long-beach', 'Can I post employee work schedules on social media?');
+    expect(a.citations.length).toBeGreaterThan(0);
+    for (const c of a.citations) expect(c.status).toBe('rescinded');
+    expect(a.answer).toMatch(/rescinded on 2021-07-22 by LBPD Manual §3\.51/);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses an empty question, an unknown department and an oversize question', () => {
+    expect(desk.ask('olivette', '  ')).toMatchObject({ ok: false, error: { code: 'empty_question' } });
+    expect(desk.ask('atlantis', 'can I post?')).toMatchObject({ ok: false, error: { code: 'unknown_department' } });
+    expect(desk.ask('olivette', 'x'.repeat(100_000))).toMatchObject({ ok: false, error: { code: 'question_too_long' } });
+  });
+});
