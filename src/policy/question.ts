@@ -14,6 +14,8 @@ export interface AnalyzedQuestion {
   terms: string[];
   /** Concepts found, with everything they imply. */
   concepts: Set<string>;
+  /** Concepts named directly by the question's words. */
+  direct: Set<string>;
   intent: Intent;
 }
 
@@ -58,9 +60,23 @@ const FACT = [
 export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestion {
   const tokens = lexicon.correct(tokenize(text));
   const concepts = new Set<string>();
-  for (const m of lexicon.match(tokens)) for (const c of lexicon.implied(m.concept)) concepts.add(c);
+  const direct = new Set<string>();
+  for (const m of lexicon.match(tokens)) {
+    if (negated(tokens, m.start)) continue;
+    direct.add(m.concept);
+    for (const c of lexicon.implied(m.concept)) concepts.add(c);
+  }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
-  return { text, tokens, terms, concepts, intent: detectIntent(normalize(tokens.join(' ')), concepts) };
+  return { text, tokens, terms, concepts, direct, intent: detectIntent(normalize(tokens.join(' ')), concepts) };
+}
+
+const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nothing']);
+const FILLERS = new Set(['be', 'being', 'even', 'really', 'actually', 'to', 'ever', 'been']);
+
+/** "not posting anything", "without his permission": the phrase is denied, not asked about. */
+function negated(tokens: string[], start: number): boolean {
+  if (NEGATORS.has(tokens[start - 1] ?? '')) return true;
+  return FILLERS.has(tokens[start - 1] ?? '') && NEGATORS.has(tokens[start - 2] ?? '');
 }
 
 function detectIntent(s: string, concepts: Set<string>): Intent {

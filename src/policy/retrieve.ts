@@ -12,6 +12,7 @@ export interface IndexedProvision {
   provision: Provision;
   terms: Map<string, number>;
   length: number;
+  concepts: Set<string>;
 }
 
 export interface Scored {
@@ -69,9 +70,13 @@ export class ProvisionIndex {
     for (const group of ['actions', 'objects', 'with', 'topics'] as const) {
       const list = p[group];
       if (!list || list.length === 0) continue;
-      const best = Math.max(0, ...list.filter((c) => q.concepts.has(c)).map((c) => this.idf(c)));
-      if (best > 0) score += WEIGHT[group] * best;
-      else missing.push(group);
+      const idfs = list.filter((c) => q.concepts.has(c)).map((c) => this.idf(c)).sort((a, b) => b - a);
+      if (idfs.length === 0) {
+        missing.push(group);
+        continue;
+      }
+      const rest = idfs.slice(1).reduce((a, b) => a + b, 0);
+      score += WEIGHT[group] * (idfs[0]! + Math.min(0.35 * rest, idfs[0]!));
     }
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
@@ -86,7 +91,17 @@ export class ProvisionIndex {
     else if ((p.scope ?? []).some((c) => q.concepts.has(c))) score += 0.3;
     for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
     score += 0.6 * this.textScore(item, q);
+    factor *= this.coverage(item, q);
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
+  }
+
+  /** Share of what the question is about (its objects, topics, contexts) that the provision speaks to. */
+  private coverage(item: IndexedProvision, q: AnalyzedQuestion): number {
+    const lexicon = this.library.lexicon;
+    const key = [...q.direct].filter((c) => lexicon.kind(c) !== 'action');
+    if (key.length === 0) return 1;
+    const covered = key.filter((c) => lexicon.implied(c).some((x) => item.concepts.has(x))).length;
+    return 0.55 + (0.45 * covered) / key.length;
   }
 
   private idf(concept: string): number {
@@ -125,5 +140,6 @@ function indexProvision(document: PolicyDocument, section: Section, provision: P
   const terms = new Map<string, number>();
   const words = tokenize(`${section.title} ${provision.quote}`).filter((t) => !STOPWORDS.has(t) && t.length > 1);
   for (const w of words) terms.set(stem(w), (terms.get(stem(w)) ?? 0) + 1);
-  return { document, section, provision, terms, length: words.length };
+  const concepts = new Set([...conceptsOf(provision), ...(provision.scope ?? [])]);
+  return { document, section, provision, terms, length: words.length, concepts };
 }

@@ -28,7 +28,7 @@ export function tokenize(text: string): string[] {
   return normalize(text).match(/[a-z0-9]+(?:\.[0-9]+)*/g) ?? [];
 }
 
-const SUFFIXES = ['ings', 'ing', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 's'];
+const SUFFIXES = ['ings', 'ing', 'ies', 'ied', 'ed', 'es', 's'];
 
 /** A light stemmer: strips common endings so "posting", "posted", "posts" meet at "post". */
 export function stem(word: string): string {

@@ -23,14 +23,14 @@ export function cleanText(raw: string): CleanResult {
   const lines = text.split('\n').map((l) => l.replace(/\s+$/, ''));
   const counts = new Map<string, number>();
   for (const l of lines) {
-    const k = l.trim();
+    const k = furnitureKey(l);
     if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const dropped: string[] = [];
   const kept: string[] = [];
   for (const l of lines) {
     const k = l.trim();
-    if (isPageFurniture(k, counts.get(k) ?? 0)) {
+    if (isPageFurniture(k, counts.get(furnitureKey(l)) ?? 0)) {
       dropped.push(k);
       continue;
     }
@@ -39,8 +39,14 @@ export function cleanText(raw: string): CleanResult {
   return { lines: kept, dropped };
 }
 
+/** Running headers differ only in their page numbers. */
+function furnitureKey(line: string): string {
+  return line.trim().replace(/\d+/g, '#');
+}
+
 function isPageFurniture(line: string, count: number): boolean {
   if (!line) return false;
+  if (line.length <= 120 && /\bpage\s*\d+\s*(of|\/)\s*\d+\b/i.test(line)) return true;
   if (/^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i.test(line)) return true;
   if (/^loading\.*$/i.test(line)) return true;
   // A short line repeated on several pages is a running header or footer.

@@ -68,11 +68,22 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   return { verdict: 'info' };
 }
 
-/** The first authority named after a position, e.g. after "approval of". */
+/** Generic single words that are not an authority on their own. */
+const NOT_AUTHORITY = /^(?:Department|City|County|Agency|Employee|Member|Members|Employees|Internet|The|This|Any|All|Policy|Order|Section|Office)$/;
+const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
+
+/** The first authority named after a position, e.g. after "approval of": a role or a capitalised office. */
 export function authorityAfter(sentence: string, from: number): string | undefined {
-  const m = sentence.slice(Math.max(0, from)).match(AUTHORITY);
-  if (!m) return undefined;
-  const name = m[1]!.replace(/\s+/g, ' ').trim();
+  const tail = sentence.slice(Math.max(0, from));
+  const known = tail.match(AUTHORITY);
+  const named = tail.match(NAMED);
+  const namedText = named?.[1]?.replace(/\s+(?:of|for|and)$/, '').trim();
+  const namedOk = namedText && !NOT_AUTHORITY.test(namedText) && !/^(?:I|A)$/.test(namedText);
+  if (namedOk && (!known || named!.index! <= known.index! + 4 || namedText!.toLowerCase().includes(known[1]!.toLowerCase()))) {
+    return namedText;
+  }
+  if (!known) return undefined;
+  const name = known[1]!.replace(/\s+/g, ' ').trim();
   return /^supervisory$/i.test(name) ? 'supervisor' : name;
 }
 

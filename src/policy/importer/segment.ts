@@ -34,8 +34,7 @@ export function segment(lines: string[]): Segmented {
   };
   const open = (label: Label | undefined, heading: string | undefined, body: string) => {
     const style = label?.style ?? 'heading';
-    const at = stack.findIndex((o) => o.style === style);
-    close(at >= 0 ? at : stack.length);
+    close(openDepth(stack, style));
     const parent = stack[stack.length - 1];
     const path = label && !label.absolute ? [...(parent?.path ?? []), label.value] : [label?.value ?? heading ?? ''];
     const id = label ? path.join('.') : (heading ?? '');
@@ -67,6 +66,25 @@ export function segment(lines: string[]): Segmented {
   close(0);
   inheritTitles(roots, '');
   return { front, sections: roots };
+}
+
+/** How many open sections stay open when a section of this style starts. */
+function openDepth(stack: Open[], style: string): number {
+  const decimal = decimalDepth(style);
+  if (decimal > 0) {
+    // Decimal numbers say their own depth: 1058.4.1 belongs under 1058.4 whatever lists came between.
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const d = decimalDepth(stack[k]!.style);
+      if ((d > 0 && d < decimal) || stack[k]!.style.startsWith('word-')) return k + 1;
+    }
+    return 0;
+  }
+  const at = stack.findIndex((o) => o.style === style);
+  return at >= 0 ? at : stack.length;
+}
+
+function decimalDepth(style: string): number {
+  return style.startsWith('decimal-') ? Number(style.slice('decimal-'.length)) : 0;
 }
 
 function isSectionLabel(label: Label | undefined): boolean {
