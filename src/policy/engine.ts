@@ -22,11 +22,24 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = this.index.rank(q);
+    const ranked = preferApprovalOnTies(this.index.rank(q));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked));
   }
+}
+
+/**
+ * Near-ties between a prohibition and an approval path for the same act ("shall not install …";
+ * "… may be installed only with the approval of …") resolve to the approval path: it says how.
+ */
+function preferApprovalOnTies(ranked: Scored[]): Scored[] {
+  const [first, ...rest] = ranked;
+  if (!first || first.item.provision.verdict !== 'prohibited') return ranked;
+  const i = rest.findIndex((s) => s.score >= first.score * 0.97 && s.item.provision.verdict === 'needs_approval');
+  if (i < 0) return ranked;
+  const approval = rest.splice(i, 1)[0]!;
+  return [approval, first, ...rest];
 }
 
 /** A provision that matched only an action or a context is not about the question. */

@@ -58,7 +58,7 @@ export class Lexicon {
     return tokens.map((t) => this.correctToken(t));
   }
 
-  /** Every phrase occurrence in the tokens; overlapping matches are all kept. */
+  /** Every phrase occurrence in the tokens; overlapping matches are kept unless a phrase suppresses them. */
   match(tokens: string[]): ConceptMatch[] {
     const stems = tokens.map(stem);
     const out: ConceptMatch[] = [];
@@ -69,7 +69,9 @@ export class Lexicon {
         if (end > 0) out.push({ concept: phrase.concept, start: i, end });
       }
     }
-    return out;
+    // A longer phrase overrides what it contains when it says so, or when the two cannot both hold:
+    // "report room" is not "report"; "my personal laptop" is not a Department "laptop".
+    return out.filter((m) => !out.some((s) => s !== m && s.start <= m.start && m.end <= s.end && s.end - s.start > m.end - m.start && this.overrides(s.concept, m.concept)));
   }
 
   /** Concepts found in a text, with their implications. */
@@ -77,6 +79,10 @@ export class Lexicon {
     const found = new Set<string>();
     for (const m of this.match(this.correct(tokenize(text)))) for (const c of this.implied(m.concept)) found.add(c);
     return found;
+  }
+
+  private overrides(longer: string, shorter: string): boolean {
+    return Boolean(this.concepts[longer]?.suppresses?.includes(shorter)) || this.conflicts(longer, shorter);
   }
 
   private matchAt(phrase: CompiledPhrase, tokens: string[], stems: string[], start: number): number {

@@ -30,6 +30,8 @@ const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0
 export class ProvisionIndex {
   readonly items: IndexedProvision[];
   private readonly conceptIdf = new Map<string, number>();
+  /** Concepts a drafted library names almost everywhere ("members", "the Department"): no evidence. */
+  private readonly generic = new Set<string>();
   private readonly termIdf = new Map<string, number>();
   private readonly avgLength: number;
 
@@ -46,7 +48,10 @@ export class ProvisionIndex {
       for (const c of conceptsOf(item.provision)) conceptDf.set(c, (conceptDf.get(c) ?? 0) + 1);
       for (const t of item.terms.keys()) termDf.set(t, (termDf.get(t) ?? 0) + 1);
     }
-    for (const [c, df] of conceptDf) this.conceptIdf.set(c, Math.log(1 + n / df));
+    for (const [c, df] of conceptDf) {
+      this.conceptIdf.set(c, Math.log(1 + n / df));
+      if (n >= 12 && df / n > 0.22) this.generic.add(c);
+    }
     for (const [t, df] of termDf) this.termIdf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     this.avgLength = this.items.reduce((a, i) => a + i.length, 0) / n || 1;
   }
@@ -68,7 +73,7 @@ export class ProvisionIndex {
     let factor = 1;
     const missing: string[] = [];
     for (const group of ['actions', 'objects', 'with', 'topics'] as const) {
-      const list = p[group];
+      const list = p.drafted ? p[group]?.filter((c) => !this.generic.has(c)) : p[group];
       if (!list || list.length === 0) continue;
       const idfs = list.filter((c) => q.concepts.has(c)).map((c) => this.idf(c)).sort((a, b) => b - a);
       if (idfs.length === 0) {
@@ -90,8 +95,9 @@ export class ProvisionIndex {
     if ((p.scope ?? []).some((c) => !q.concepts.has(c) && conflictsWithQuestion(c, q, lexicon))) factor *= 0.35;
     else if ((p.scope ?? []).some((c) => q.concepts.has(c))) score += 0.3;
     for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
-    score += 0.6 * this.textScore(item, q);
+    score += (p.drafted ? 1.2 : 0.6) * this.textScore(item, q);
     factor *= this.coverage(item, q);
+    if (p.drafted) factor *= this.precision(item, q);
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }
 
@@ -102,6 +108,13 @@ export class ProvisionIndex {
     if (key.length === 0) return 1;
     const covered = key.filter((c) => lexicon.implied(c).some((x) => item.concepts.has(x))).length;
     return 0.55 + (0.45 * covered) / key.length;
+  }
+
+  /** Share of a drafted provision's own vocabulary the question touches: long catch-all sentences match anything. */
+  private precision(item: IndexedProvision, q: AnalyzedQuestion): number {
+    const own = [...item.concepts].filter((c) => !this.generic.has(c));
+    if (own.length === 0) return 1;
+    return 0.75 + (0.25 * own.filter((c) => q.concepts.has(c)).length) / own.length;
   }
 
   private idf(concept: string): number {
@@ -124,7 +137,8 @@ export class ProvisionIndex {
 function intentFactor(p: Provision, q: AnalyzedQuestion): number {
   if (q.intent === 'fact') return p.verdict === 'info' ? 1.35 : 0.9;
   if (q.intent === 'procedure') return p.verdict === 'must_report' ? 1.6 : p.verdict === 'info' ? 0.8 : 0.9;
-  return p.verdict === 'info' ? 0.75 : p.verdict === 'must_report' ? 0.85 : 1;
+  if (p.verdict === 'info') return p.drafted ? 0.55 : 0.75;
+  return p.verdict === 'must_report' ? 0.85 : 1;
 }
 
 function conflictsWithQuestion(concept: string, q: AnalyzedQuestion, lexicon: Lexicon): boolean {

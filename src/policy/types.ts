@@ -119,6 +119,8 @@ export interface ConceptEntry {
   label?: string;
   /** Contexts that cannot hold at the same time ("off_duty" vs "work_hours"). */
   conflicts?: string[];
+  /** Concepts whose matches inside this phrase do not count: "report room" is not "report". */
+  suppresses?: string[];
 }
 
 export interface LexiconFile {

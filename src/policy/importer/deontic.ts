@@ -32,9 +32,9 @@ const REPORT = [
 const ALLOWED_NEGATED = /\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\bdoes not (?:prohibit|apply to|restrict)\b/i;
 
 const PROHIBITED =
-  /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is)|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|disallow(?:ed)?|refrain from|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
+  /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|disallow(?:ed)?|refrain from|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
 
-const ALLOWED = /\b(?:(?:is|are) (?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|may (?:use|access|post|engage|participate|make|utili[sz]e|express|maintain|have|create|share|communicate|connect|bring|listen|view|take)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to)\b/i;
+const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|may (?:use|access|post|engage|participate|make|utili[sz]e|express|maintain|have|create|share|communicate|connect|bring|listen|view|take|keep|name|list|follow|like|comment|join)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
 
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
@@ -62,10 +62,16 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
     const m = sentence.match(re);
     if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, m.index!) };
   }
-  if (ALLOWED_NEGATED.test(sentence)) return { verdict: 'allowed' };
-  if (PROHIBITED.test(sentence)) return { verdict: 'prohibited' };
-  if (ALLOWED.test(sentence)) return { verdict: CONDITION.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
-  return { verdict: 'info' };
+  // Whichever of permission and prohibition the sentence states first is its main clause:
+  // "personal use is permitted as long as … does not post content prohibited by …" permits.
+  const negated = sentence.search(ALLOWED_NEGATED);
+  const prohibited = sentence.search(PROHIBITED);
+  const allowed = sentence.search(ALLOWED);
+  const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0));
+  if (!Number.isFinite(first)) return { verdict: 'info' };
+  if (first === negated) return { verdict: 'allowed' };
+  if (first === prohibited) return { verdict: 'prohibited' };
+  return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
 }
 
 /** Generic single words that are not an authority on their own. */

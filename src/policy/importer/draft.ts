@@ -29,6 +29,19 @@ export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authoriti
   return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
 }
 
+/** "Blog - A series of…", "Social media: websites…", "\"Department system\" means…". */
+const DEFINITION = /^\s*["']?([A-Z][\w\s/()'-]{1,60}?)["']?\s*(?:[-–—:]\s|\s+(?:means|refers to|is defined as|includes)\b)/;
+
+/** A sentence that continues the one before: "Any other application may be installed only with…". */
+const BACK_REFERENCE = /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b/i;
+
+function mergeVocabulary(into: Provision, from: Provision): void {
+  for (const key of ['actions', 'objects', 'contexts'] as const) {
+    const merged = [...new Set([...(into[key] ?? []), ...(from[key] ?? [])])];
+    if (merged.length > 0) into[key] = merged;
+  }
+}
+
 class Drafter {
   constructor(
     private readonly lexicon: Lexicon,
@@ -45,6 +58,8 @@ class Drafter {
         const d = classifySentence(sentence);
         const context = isItem ? listContext : inherited;
         const provision = this.provision(sentence, d, context);
+        const previous = provisions[provisions.length - 1];
+        if (provision && previous && BACK_REFERENCE.test(sentence)) mergeVocabulary(provision, previous);
         if (provision) provisions.push(provision);
         if (d.leadIn && !isItem) {
           const lead = this.leadContext(sentence, d, inherited);
@@ -82,7 +97,13 @@ class Drafter {
     const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
     if (actions.length > 0) p.actions = actions;
     const subjects = [...found.objects, ...found.topics];
-    if (subjects.length > 0) p[verdict === 'info' ? 'topics' : 'objects'] = subjects;
+    if (verdict === 'info' && DEFINITION.test(sentence)) {
+      // A definition answers "what counts as …" questions about its term, not questions about conduct.
+      p.topics = ['definitions'];
+      const term = this.concepts(sentence.match(DEFINITION)![1]!);
+      const termConcepts = [...term.objects, ...term.topics, ...term.actions, ...term.contexts];
+      if (termConcepts.length > 0) p.with = termConcepts;
+    } else if (subjects.length > 0) p[verdict === 'info' ? 'topics' : 'objects'] = subjects;
     if (found.contexts.length > 0) p.contexts = found.contexts;
     if (context && context.scope.length > 0) p.scope = context.scope;
     if (d.exception) {

@@ -46,6 +46,7 @@ export function segment(lines: string[]): Segmented {
     if (body) addLine(o, body);
   };
 
+  const typical = typicalLineLength(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const label = parseLabel(line, state);
@@ -58,6 +59,11 @@ export function segment(lines: string[]): Segmented {
     if (!numbered && isCapsHeading(line) && (roots.length > 0 || front.length > 0)) {
       open(undefined, line.trim(), '');
       continue;
+    }
+    // A plain paragraph after a list item belongs to the item's section, not to the item.
+    const last = stack[stack.length - 1];
+    if (last && stack.length > 1 && isItemStyle(last.style) && line.trim() && !BULLET.test(line) && startsParagraph(lines[i - 1] ?? '', line, typical)) {
+      close(stack.length - 1);
     }
     const top = stack[stack.length - 1];
     if (top) addLine(top, line);
@@ -85,6 +91,22 @@ function openDepth(stack: Open[], style: string): number {
 
 function decimalDepth(style: string): number {
   return style.startsWith('decimal-') ? Number(style.slice('decimal-'.length)) : 0;
+}
+
+function isItemStyle(style: string): boolean {
+  return /^(lower|arabic|lroman)-(paren|close)$/.test(style) || style === 'lower-dot';
+}
+
+function startsParagraph(previous: string, line: string, typical: number): boolean {
+  const prev = previous.trim();
+  if (!prev) return true;
+  return /[.!?:]$/.test(prev) && prev.length < 0.8 * typical && /^[A-Z"']/.test(line.trim());
+}
+
+/** The length a hard-wrapped document wraps at (its long lines); one-paragraph-per-line text gives a large value. */
+function typicalLineLength(lines: string[]): number {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
 }
 
 function isSectionLabel(label: Label | undefined): boolean {
