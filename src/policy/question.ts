@@ -42,14 +42,22 @@ const PROCEDURE = [
   /\b(report|tell|notify) (it|this|that) to\b/,
   /\bwhere do i report\b/,
   /\bhow do i report\b/,
-  /\bdo i (have|need) to (report|tell|notify|let)/,
+  /\bdo i (have|need) to (report|tell|notify|let|say|do|speak|call|inform|turn)/,
+  /\b(say|do) something\b/,
+  /\b(tell|let) (someone|somebody|anyone|anybody)\b/,
+  /\bwho (do|should|can) i (go to|turn to|ask)\b/,
   /\bi (saw|found|noticed|came across|ran across|stumbled|just saw|spotted|heard)\b/,
   /\b(somebody|someone|a coworker|an officer|my partner|a guy) (is|has been|was) (posting|sharing|selling)/,
   /\bwhat now\b/,
   /\bwhat happens now\b/,
 ];
 
+/** "can IA go through my email", "does the office look at our pages": about what others may do to you. */
+const AUTHORITY_SUBJECT =
+  /^(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|they|it|the it|it department|anyone|someone|somebody|people|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
+
 const FACT = [
+  AUTHORITY_SUBJECT,
   /^(who|what|when|where|which|how|why)\b/,
   /^(is|are|does|do|did|will|has|have) (the|my|our|this|it|there|a|an|any|department|city|email|emails|internet)\b/,
   /^(do|does) (i|we|employees|officers|users) have\b/,
@@ -81,6 +89,7 @@ function negated(tokens: string[], start: number): boolean {
 
 function detectIntent(s: string, concepts: Set<string>): Intent {
   if (PROCEDURE.some((re) => re.test(s))) return 'procedure';
+  if (AUTHORITY_SUBJECT.test(s)) return 'fact';
   if (concepts.has('malfunction') || concepts.has('breach')) {
     if (!PERMISSION.slice(0, 2).some((re) => re.test(s))) return 'procedure';
   }

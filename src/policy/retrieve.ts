@@ -97,6 +97,8 @@ export class ProvisionIndex {
     for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
     score += (p.drafted ? 1.2 : 0.6) * this.textScore(item, q);
     factor *= this.coverage(item, q);
+    // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
+    if (q.concepts.has('off_topic') && !(p.topics ?? []).includes('off_topic') && (!(p.actions ?? []).length || missing.includes('actions'))) factor *= 0.35;
     if (p.drafted) factor *= this.precision(item, q);
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }

@@ -34,7 +34,7 @@ const ALLOWED_NEGATED = /\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|disallow(?:ed)?|refrain from|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
 
-const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|may (?:use|access|post|engage|participate|make|utili[sz]e|express|maintain|have|create|share|communicate|connect|bring|listen|view|take|keep|name|list|follow|like|comment|join)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
+const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
 
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
@@ -48,8 +48,19 @@ export function classifySentence(sentence: string): Deontic {
   const text = m[0].replace(/^[,;\s]+/, '');
   const main = classifyWording(sentence.replace(m[0], ' '));
   const clause = classifyWording(text);
+  // "…may not … unless authorized by the Chief of Police": the exception is only the approval path.
+  if (clause.verdict === 'needs_approval' && main.verdict === 'prohibited' && isPureApproval(text, clause.authority)) {
+    return { verdict: 'needs_approval', authority: clause.authority, leadIn };
+  }
   const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
   return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
+}
+
+function isPureApproval(clause: string, authority: string | undefined): boolean {
+  const rest = clause
+    .replace(authority ?? '', ' ')
+    .replace(/\b(?:unless|except|only|with|without|when|if|in writing|written|prior|advance|first|the|a|an|by|of|from|or|his|her|their|designee|approved|authori[sz]ed|approval|authori[sz]ation|permission|consent|express|specifically|expressly)\b/gi, ' ');
+  return rest.split(/[^A-Za-z]+/).filter((w) => w.length > 2).length <= 1;
 }
 
 function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {

@@ -1,0 +1,178 @@
+/** Chain of command, routes and reports: the department's configuration and a report's life. */
+
+export type MemberId = string;
+
+export interface Member {
+  id: MemberId;
+  /** Azure AD object id: the identity Teams gives us for whoever clicks a card. */
+  aadObjectId: string;
+  name: string;
+  rank: string;
+  title: string;
+  unit: string;
+  /** The member's direct supervisor; null only for the top of the chain (the chief). */
+  reportsTo: MemberId | null;
+  roles: string[];
+}
+
+/** An acting supervisor: `delegate` acts for `member` from `start` to `end` (ISO dates or date-times, inclusive). */
+export interface Delegation {
+  id: string;
+  member: MemberId;
+  delegate: MemberId;
+  start: string;
+  end: string;
+}
+
+export interface FieldDef {
+  id: string;
+  label: string;
+  required?: boolean;
+  maxLength?: number;
+  choices?: string[];
+}
+
+export const OUTCOMES = ['resolve', 'approve', 'deny', 'close', 'hand_to_contractor'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface ReportType {
+  id: string;
+  label: string;
+  /** Where the policy asks for it, e.g. "OPD 4.1 §IV". */
+  policyBasis: string[];
+  fields: FieldDef[];
+  /** What the destination may decide. */
+  outcomes: Outcome[];
+}
+
+export type StepMode = 'act' | 'inform';
+
+export interface StepRule {
+  mode: StepMode;
+  slaHours: number;
+}
+
+/** Up the chain until someone holding `role`, or a fixed number of levels above the reporter. */
+export type Destination = { role: string } | { levels: number };
+
+export interface RouteDef {
+  type: string;
+  destination: Destination;
+  levels: {
+    default: StepRule;
+    destination?: StepRule;
+    /** Overrides by rank, e.g. lieutenants are only informed. */
+    byRank?: Record<string, StepRule>;
+  };
+  /** Roles told at once when the report is filed (the Chief for a security lapse, §II.A.3). */
+  notifyRoles: string[];
+}
+
+export interface DepartmentConfig {
+  id: string;
+  name: string;
+  tenantId: string;
+  members: Member[];
+  reportTypes: ReportType[];
+  routes: RouteDef[];
+  delegations: Delegation[];
+}
+
+export interface RouteStep {
+  member: MemberId;
+  mode: StepMode;
+  slaHours: number;
+  /** The acting supervisor when the member is delegated at the time the route was resolved. */
+  delegate?: MemberId;
+}
+
+export interface ResolvedRoute {
+  steps: RouteStep[];
+  notify: MemberId[];
+}
+
+export type ReportState =
+  | 'pending'
+  | 'at_destination'
+  | 'returned'
+  | 'with_contractor'
+  | 'resolved'
+  | 'approved'
+  | 'denied'
+  | 'closed'
+  | 'withdrawn';
+
+export const TERMINAL_STATES: readonly ReportState[] = ['resolved', 'approved', 'denied', 'closed', 'withdrawn'];
+
+export type Action =
+  | 'submit'
+  | 'forward'
+  | 'return'
+  | 'resubmit'
+  | 'withdraw'
+  | 'escalate'
+  | Outcome;
+
+/** Who acted: a member, or the deadline sweeper. */
+export type ActorId = MemberId | 'system';
+
+export interface LastTransition {
+  version: number;
+  action: Action;
+  by: ActorId;
+  actingFor?: MemberId;
+  at: string;
+  commandId: string;
+}
+
+export interface Report {
+  id: string;
+  departmentId: string;
+  type: string;
+  fields: Record<string, string>;
+  reporter: MemberId;
+  subject: MemberId | null;
+  /** Snapshot taken at submission: later roster edits do not move reports already in flight. */
+  route: ResolvedRoute;
+  state: ReportState;
+  /** Index in route.steps of the level that holds the report. */
+  step: number;
+  dueAt: string | null;
+  /** True once anyone but the reporter has acted; the reporter may withdraw only before that. */
+  acted: boolean;
+  contractorReference?: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  lastTransition: LastTransition;
+}
+
+export interface AuditEvent {
+  /** `${reportId}:${version}:${index}` so a retried write lands on the same document. */
+  id: string;
+  reportId: string;
+  departmentId: string;
+  version: number;
+  at: string;
+  actor: ActorId;
+  actingFor?: MemberId;
+  action: Action;
+  from: ReportState | null;
+  to: ReportState;
+  fromStep: number | null;
+  toStep: number;
+  comment?: string;
+  reference?: string;
+}
+
+export type NoticeReason = 'assigned' | 'informed' | 'notified_at_once' | 'escalated' | 'status';
+
+/** A message owed to a member (sent later by the bot), written with the transition like its audit event. */
+export interface Notice {
+  id: string;
+  reportId: string;
+  departmentId: string;
+  version: number;
+  member: MemberId;
+  reason: NoticeReason;
+}
