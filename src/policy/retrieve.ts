@@ -36,6 +36,7 @@ export class ProvisionIndex {
   private readonly avgLength: number;
 
   constructor(readonly library: Library) {
+    expand = (cs) => [...new Set([...cs].flatMap((c) => library.lexicon.implied(c)))];
     this.items = library.documents.flatMap((document) =>
       flattenSections(document.sections).flatMap((section) =>
         (section.provisions ?? []).map((provision) => indexProvision(document, section, provision)),
@@ -95,11 +96,13 @@ export class ProvisionIndex {
     if ((p.scope ?? []).some((c) => !q.concepts.has(c) && conflictsWithQuestion(c, q, lexicon))) factor *= 0.35;
     else if ((p.scope ?? []).some((c) => q.concepts.has(c))) score += 0.3;
     for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
-    score += (p.drafted ? 1.2 : 0.6) * this.textScore(item, q);
+    // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
+    // what the importer could read, on words and concepts together.
+    if (p.drafted) score = 2.5 * this.textScore(item, q);
+    else score += 0.6 * this.textScore(item, q);
     factor *= this.coverage(item, q);
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
     if (q.concepts.has('off_topic') && !(p.topics ?? []).includes('off_topic') && (!(p.actions ?? []).length || missing.includes('actions'))) factor *= 0.35;
-    if (p.drafted) factor *= this.precision(item, q);
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }
 
@@ -112,13 +115,6 @@ export class ProvisionIndex {
     return 0.55 + (0.45 * covered) / key.length;
   }
 
-  /** Share of a drafted provision's own vocabulary the question touches: long catch-all sentences match anything. */
-  private precision(item: IndexedProvision, q: AnalyzedQuestion): number {
-    const own = [...item.concepts].filter((c) => !this.generic.has(c));
-    if (own.length === 0) return 1;
-    return 0.75 + (0.25 * own.filter((c) => q.concepts.has(c)).length) / own.length;
-  }
-
   private idf(concept: string): number {
     return this.conceptIdf.get(concept) ?? 0;
   }
@@ -126,13 +122,15 @@ export class ProvisionIndex {
   /** BM25 of the question's words against the provision's quote and section title. */
   private textScore(item: IndexedProvision, q: AnalyzedQuestion): number {
     let s = 0;
-    for (const term of new Set(q.terms)) {
+    const qterms = new Set(q.terms);
+    if (item.provision.drafted) for (const c of q.concepts) qterms.add(`c:${c}`);
+    for (const term of qterms) {
       const tf = item.terms.get(term);
       if (!tf) continue;
       const idf = this.termIdf.get(term) ?? 0;
       s += (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * item.length) / this.avgLength));
     }
-    return s / Math.max(3, new Set(q.terms).size) * 3;
+    return (s / Math.max(3, qterms.size)) * 3;
   }
 }
 
@@ -152,10 +150,16 @@ export function conceptsOf(p: Provision): string[] {
   return [...(p.actions ?? []), ...(p.objects ?? []), ...(p.with ?? []), ...(p.topics ?? []), ...(p.contexts ?? [])];
 }
 
+let expand: (concepts: Set<string>) => string[] = (c) => [...c];
+
 function indexProvision(document: PolicyDocument, section: Section, provision: Provision): IndexedProvision {
   const terms = new Map<string, number>();
   const words = tokenize(`${section.title} ${provision.quote}`).filter((t) => !STOPWORDS.has(t) && t.length > 1);
   for (const w of words) terms.set(stem(w), (terms.get(stem(w)) ?? 0) + 1);
   const concepts = new Set([...conceptsOf(provision), ...(provision.scope ?? [])]);
+  if (provision.drafted) {
+    // A drafted provision is matched on its words and on the concepts its words name, alike.
+    for (const c of expand(concepts)) terms.set(`c:${c}`, (terms.get(`c:${c}`) ?? 0) + 1);
+  }
   return { document, section, provision, terms, length: words.length, concepts };
 }
