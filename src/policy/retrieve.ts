@@ -95,7 +95,7 @@ export class ProvisionIndex {
     }
     if ((p.scope ?? []).some((c) => !q.concepts.has(c) && conflictsWithQuestion(c, q, lexicon))) factor *= 0.35;
     else if ((p.scope ?? []).some((c) => q.concepts.has(c))) score += 0.3;
-    for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
+    if (!p.drafted || !process.env.PD_NOMISS) for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
     // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
     // what the importer could read, on words and concepts together.
     if (p.drafted) score = 2.5 * this.textScore(item, q);

@@ -24,7 +24,7 @@ const APPROVAL = [
 ];
 
 const REPORT = [
-  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward)\b/i,
+  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide)\b/i,
   /\b(?:shall|must|will|should) be (?:immediately |promptly )?(?:reported|brought to the attention of|forwarded)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
