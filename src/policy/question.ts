@@ -17,6 +17,8 @@ export interface AnalyzedQuestion {
   /** Concepts named directly by the question's words. */
   direct: Set<string>;
   intent: Intent;
+  /** "how do I get that", "how do I request…": asks for the way to get permission. */
+  seeksProcess: boolean;
 }
 
 const PERMISSION = [
@@ -75,7 +77,9 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
     for (const c of lexicon.implied(m.concept)) concepts.add(c);
   }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
-  return { text, tokens, terms, concepts, direct, intent: detectIntent(normalize(tokens.join(' ')), concepts) };
+  const normalized = normalize(tokens.join(' '));
+  const seeksProcess = /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b/.test(normalized);
+  return { text, tokens, terms, concepts, direct, intent: detectIntent(normalized, concepts), seeksProcess };
 }
 
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nothing']);

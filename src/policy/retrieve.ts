@@ -95,7 +95,11 @@ export class ProvisionIndex {
     }
     if ((p.scope ?? []).some((c) => !q.concepts.has(c) && conflictsWithQuestion(c, q, lexicon))) factor *= 0.35;
     else if ((p.scope ?? []).some((c) => q.concepts.has(c))) score += 0.3;
-    if (!p.drafted || !process.env.PD_NOMISS) for (const group of missing) factor *= group === 'actions' ? 0.55 : 0.35;
+    for (const group of missing) {
+      // A drafted provision's verbs are whatever its sentence used; only its subject matter must match.
+      if (group === 'actions') factor *= p.drafted ? 1 : 0.55;
+      else factor *= 0.35;
+    }
     // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
     // what the importer could read, on words and concepts together.
     if (p.drafted) score = 2.5 * this.textScore(item, q);
@@ -135,6 +139,7 @@ export class ProvisionIndex {
 }
 
 function intentFactor(p: Provision, q: AnalyzedQuestion): number {
+  if (q.seeksProcess && p.verdict === 'needs_approval') return 1.3;
   if (q.intent === 'fact') return p.verdict === 'info' ? 1.35 : 0.9;
   if (q.intent === 'procedure') return p.verdict === 'must_report' ? 1.6 : p.verdict === 'info' ? 0.8 : 0.9;
   if (p.verdict === 'info') return p.drafted ? 0.55 : 0.75;

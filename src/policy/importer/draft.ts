@@ -35,11 +35,30 @@ const DEFINITION = /^\s*["']?([A-Z][\w\s/()'-]{1,60}?)["']?\s*(?:[-–—:]\s|\s
 /** A sentence that continues the one before: "Any other application may be installed only with…". */
 const BACK_REFERENCE = /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b/i;
 
+function needsAuthority(p: Provision): boolean {
+  return p.verdict === 'needs_approval' || p.verdict === 'must_report';
+}
+
+/** Extends a provision's quote over the next sentence when the two stand together in the text. */
+function extendQuote(p: Provision, next: string, text: string): boolean {
+  const start = text.indexOf(p.quote);
+  if (start < 0) return false;
+  const after = text.indexOf(next, start + p.quote.length);
+  if (after < 0 || text.slice(start + p.quote.length, after).trim() !== '') return false;
+  p.quote = text.slice(start, after + next.length);
+  return true;
+}
+
 function mergeVocabulary(into: Provision, from: Provision): void {
-  for (const key of ['actions', 'objects', 'contexts'] as const) {
-    const merged = [...new Set([...(into[key] ?? []), ...(from[key] ?? [])])];
+  // Subject matter goes where the receiving provision keeps it: topics for facts, objects for rules.
+  const subjects = into.verdict === 'info' ? 'topics' : 'objects';
+  const add = (key: 'actions' | 'objects' | 'topics' | 'contexts', values: string[] | undefined) => {
+    const merged = [...new Set([...(into[key] ?? []), ...(values ?? [])])];
     if (merged.length > 0) into[key] = merged;
-  }
+  };
+  add('actions', from.actions);
+  add('contexts', from.contexts);
+  add(subjects, [...(from.objects ?? []), ...(from.topics ?? [])]);
 }
 
 class Drafter {
@@ -59,7 +78,18 @@ class Drafter {
         const context = isItem ? listContext : inherited;
         const provision = this.provision(sentence, d, context);
         const previous = provisions[provisions.length - 1];
-        if (provision && previous && BACK_REFERENCE.test(sentence)) mergeVocabulary(provision, previous);
+        if (provision && previous && BACK_REFERENCE.test(sentence)) {
+          // "This includes clicking a link…" spells out the rule before it: one provision, both sentences.
+          if (provision.verdict === 'info' && previous.verdict !== 'info' && extendQuote(previous, sentence, section.text)) {
+            mergeVocabulary(previous, provision);
+            continue;
+          }
+          mergeVocabulary(provision, previous);
+        }
+        if (provision && !provision.authority && needsAuthority(provision)) {
+          const withAuthority = [...provisions].reverse().find((p) => p.authority);
+          if (withAuthority) provision.authority = withAuthority.authority;
+        }
         if (provision) provisions.push(provision);
         if (d.leadIn && !isItem) {
           const lead = this.leadContext(sentence, d, inherited);
