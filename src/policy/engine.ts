@@ -51,7 +51,7 @@ function aboutSomething(s: Scored): boolean {
 
 function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[]): Decision {
   const p = best.item.provision;
-  let verdict: ProvisionVerdict = p.verdict;
+  let verdict: ProvisionVerdict = factual(q, p.verdict) ? 'info' : p.verdict;
   let authority = p.authority;
   let exceptionNote: string | undefined;
   let quote = p.quote;
@@ -74,6 +74,14 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[]): Decision {
     citations.push(citationOf(s, s.item.provision.quote));
   }
   return { verdict, authority, best, citations, exceptionNote, alternatives };
+}
+
+/**
+ * A factual question ("does this apply to…", "does the office look at our pages") gets the facts, even
+ * when the sentence that answers it is a rule; who approves and whom to tell stay verdicts.
+ */
+function factual(q: AnalyzedQuestion, verdict: ProvisionVerdict): boolean {
+  return q.intent === 'fact' && !q.seeksProcess && (verdict === 'allowed' || verdict === 'prohibited' || verdict === 'allowed_with_conditions');
 }
 
 function citationOf(s: Scored, quote: string): Citation {
