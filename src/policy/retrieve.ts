@@ -106,7 +106,7 @@ export class ProvisionIndex {
     else score += 0.6 * this.textScore(item, q);
     factor *= this.coverage(item, q);
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
-    if (q.concepts.has('off_topic') && !(p.topics ?? []).includes('off_topic') && (!(p.actions ?? []).length || missing.includes('actions'))) factor *= 0.35;
+    if (q.concepts.has('off_topic') && !(p.topics ?? []).includes('off_topic') && (!(p.actions ?? []).length || missing.includes('actions'))) factor *= 0.2;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }
 

@@ -161,6 +161,8 @@ class Drafter {
     const direct = new Set(this.lexicon.match(this.lexicon.correct(tokenize(text))).map((m) => m.concept));
     const out = { actions: [] as string[], objects: [] as string[], contexts: [] as string[], topics: [] as string[] };
     for (const c of direct) {
+      // "Matters other policies cover" is a property of questions, never of this document's sentences.
+      if (c === 'off_topic') continue;
       const kind = this.lexicon.kind(c);
       if (kind === 'action') out.actions.push(c);
       else if (kind === 'object') out.objects.push(c);
