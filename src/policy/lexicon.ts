@@ -2,9 +2,10 @@ import type { ConceptEntry, ConceptKind } from './types.js';
 import { editDistance, stem, STOPWORDS, tokenize } from './text.js';
 
 interface PhraseToken {
-  /** Stem to compare with, or the prefix when `prefix` is set. */
+  /** Stem to compare with, the prefix when `prefix` is set, or the exact word when `exact` is. */
   key: string;
   prefix: boolean;
+  exact: boolean;
 }
 
 interface CompiledPhrase {
@@ -89,7 +90,7 @@ export class Lexicon {
     if (start + phrase.tokens.length > tokens.length) return 0;
     for (let k = 0; k < phrase.tokens.length; k++) {
       const p = phrase.tokens[k]!;
-      const ok = p.prefix ? tokens[start + k]!.startsWith(p.key) : stems[start + k] === p.key;
+      const ok = p.prefix ? tokens[start + k]!.startsWith(p.key) : p.exact ? tokens[start + k] === p.key : stems[start + k] === p.key;
       if (!ok) return 0;
     }
     return start + phrase.tokens.length;
@@ -98,17 +99,19 @@ export class Lexicon {
   private addPhrase(concept: string, phrase: string): void {
     const tokens: PhraseToken[] = [];
     for (const raw of phrase.trim().split(/\s+/)) {
-      const words = tokenize(raw.replace(/\*$/, ''));
+      // "=follow" matches that word only, not "following"; "photo*" matches any ending.
+      const exact = raw.startsWith('=');
+      const words = tokenize(raw.replace(/^=/, '').replace(/\*$/, ''));
       words.forEach((word, k) => {
         const prefix = raw.endsWith('*') && k === words.length - 1;
-        tokens.push({ key: prefix ? word : stem(word), prefix });
+        tokens.push({ key: prefix || exact ? word : stem(word), prefix, exact });
         this.addSpelling(word);
       });
     }
     if (tokens.length === 0) return;
     const first = tokens[0]!;
     const index = first.prefix ? this.byPrefix : this.byStem;
-    const key = first.prefix ? first.key.slice(0, 2) : first.key;
+    const key = first.prefix ? first.key.slice(0, 2) : first.exact ? stem(first.key) : first.key;
     if (!index.has(key)) index.set(key, []);
     index.get(key)!.push({ concept, tokens });
   }

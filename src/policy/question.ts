@@ -56,7 +56,7 @@ const PROCEDURE = [
 
 /** "can IA go through my email", "does the office look at our pages": about what others may do to you. */
 const AUTHORITY_SUBJECT =
-  /^(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
+  /(?:^|[,;.]\s*|\b(?:then|so)\s+)(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
 
 const FACT = [
   AUTHORITY_SUBJECT,
