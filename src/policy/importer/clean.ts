@@ -20,7 +20,7 @@ export function cleanText(raw: string): CleanResult {
   for (const [re, to] of MENDS) text = text.replace(re, to);
   // Words hyphenated across a line break: "tech-\nnology" → "technology".
   text = text.replace(/([a-z])-\n\s*([a-z])/g, '$1$2');
-  const lines = text.split('\n').map((l) => l.replace(/\s+$/, ''));
+  const lines = text.split('\n').flatMap(unrunLine).map((l) => l.replace(/\s+$/, ''));
   const counts = new Map<string, number>();
   for (const l of lines) {
     const k = furnitureKey(l);
@@ -42,6 +42,20 @@ export function cleanText(raw: string): CleanResult {
 /** Running headers differ only in their page numbers. */
 function furnitureKey(line: string): string {
   return line.trim().replace(/\d+/g, '#');
+}
+
+/**
+ * Text extracted as one run-on line (a memo pasted from a PDF) gets its bullets and inline
+ * capitalised headings back on lines of their own: "… INTERNET USAGE This policy …".
+ */
+function unrunLine(line: string): string[] {
+  if (line.length < 600) return [line];
+  return line
+    .replace(/\s*[•\u2022]\s*/g, '\n• ')
+    .replace(/(^|[.;:!?]\s*|\s)((?:[A-Z][A-Z'&/]+(?:\s*[-–]\s*|\s+)){1,6}[A-Z][A-Z'&/]+)(?=\s+[A-Z][a-z])/g, (m, pre: string, heading: string) =>
+      heading.replace(/[^A-Z]/g, '').length >= 8 ? `${pre}\n${heading.replace(/\s*[-–]\s*/g, ' - ')}\n` : m,
+    )
+    .split('\n');
 }
 
 function isPageFurniture(line: string, count: number): boolean {

@@ -24,9 +24,11 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   const report: string[] = [];
   const { lines, dropped } = cleanText(raw);
   if (dropped.length > 0) report.push(`dropped ${dropped.length} page header/footer line(s), e.g. "${dropped[0]}"`);
-  const { front, sections } = segment(lines);
+  const { front, back, sections } = segment(lines);
   if (sections.length === 0) report.push('no numbered sections or headings found: the whole text is one section');
-  const meta = readFrontMatter(front, raw);
+  if (back.length > 0) report.push(`kept out of every section (closing and dates): ${back.map((l) => `"${l.slice(0, 40)}"`).join(', ')}`);
+  // A running header is often the document's own number ("OPD – 4.1"), so it is offered as an id too.
+  const meta = readFrontMatter([...dropped.filter(isDocumentCode).slice(0, 1), ...front], raw);
   const unused = front.filter((l) => !meta.used.has(l));
   if (unused.length > 0) report.push(`kept out of every section (front matter): ${unused.map((l) => `"${l.slice(0, 60)}"`).join(', ')}`);
   const document: PolicyDocument = {
@@ -62,14 +64,14 @@ interface FrontMatter {
 
 function readFrontMatter(front: string[], raw: string): FrontMatter {
   const used = new Set<string>();
-  const idLine = front.find((l) => /\b(general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(no\.?|number|#)?\s*[A-Z]*[-–\s]*\d/i.test(l) && l.length < 80);
-  const idMatch = idLine?.match(/((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*[A-Z]*[-–\s]*[\d.-]+)/i);
-  const titleLine = front.filter((l) => l.length < 90 && l !== idLine).sort((a, b) => capsRatio(b) - capsRatio(a) || b.length - a.length)[0];
+  const idLine = front.find((l) => isDocumentCode(l) || (ORDER_NUMBER.test(l) && l.length < 80));
+  const idMatch = idLine && isDocumentCode(idLine) ? [idLine, idLine] : idLine?.match(ORDER_NUMBER);
+  const issuer = front.find((l) => ISSUER.test(l) && l !== idLine);
+  const titleLine = pickTitle(front.filter((l) => l !== idLine && l !== issuer && !KIND.test(l)));
   if (idLine) used.add(idLine);
   if (titleLine) used.add(titleLine);
-  const title = titleLine ? tidyTitle(titleLine) : 'Imported policy';
+  const title = titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')) : 'Imported policy';
   const id = idMatch ? idMatch[1]!.replace(/\s+/g, ' ').trim() : title;
-  const issuer = front.find((l) => /\b(police|sheriff|department|city of|county of|office of)\b/i.test(l) && l !== titleLine && l !== idLine);
   if (issuer) used.add(issuer);
   const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };
   const eff = raw.match(/effective(?:\s+date)?\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{1,2}, \d{4})/i);
@@ -77,6 +79,23 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const resc = raw.match(/rescinded\s+by\s+([^\n]+?)\s+on\s+(\d{1,2}[-/]\d{1,2}[-/]\d{2,4})/i);
   if (resc) out.rescinded = { by: resc[1]!.trim(), date: isoDate(resc[2]!) };
   return out;
+}
+
+const ORDER_NUMBER = /((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*)/i;
+const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
+const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;
+
+/** "OPD – 4.1", "GO 41-07": a short code standing alone on a line. */
+function isDocumentCode(line: string): boolean {
+  return /^[A-Z]{2,6}\.?\s*[-–]?\s*\d{1,4}(?:[.-]\d{1,4})*$/.test(line.trim());
+}
+
+/** The subject line, else the last capitalised line of the title block (the subject usually comes last). */
+function pickTitle(lines: string[]): string | undefined {
+  const subject = lines.find((l) => /^subject\s*:/i.test(l));
+  if (subject) return subject;
+  const caps = lines.filter((l) => l.length < 90 && capsRatio(l) >= 9);
+  return caps[caps.length - 1] ?? lines.filter((l) => l.length < 90).sort((a, b) => capsRatio(b) - capsRatio(a))[0];
 }
 
 function capsRatio(s: string): number {

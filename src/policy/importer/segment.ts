@@ -4,8 +4,15 @@ import { isCapsHeading, looksLikeTitle, newLabelState, parseLabel, type Label } 
 export interface Segmented {
   /** Lines before the first section: title block, memo header, index terms. */
   front: string[];
+  /** Signature block and dating lines ("BY ORDER OF", "Revised: …"), kept out of every section. */
+  back: string[];
   sections: Section[];
 }
+
+const CLOSING = /^\s*(?:by order of|signature on file|approved by|authori[sz]ed by|issued by|signed)\b/i;
+const DATING = /^\s*(?:effective(?: date)?|revised|revision(?: date)?|expiration|expires|review(?: date)?|distribution|rescinds|amends|replaces|reviewed|index as)\s*:/i;
+/** "- b. Comments – …": a lettered item written as a bullet still carries its label. */
+const BULLETED_LABEL = /^\s*[-•\u2022]\s+(?=\(?(?:[a-z]|[ivx]{1,4})[.)]\s)/;
 
 interface Open {
   section: Section;
@@ -47,8 +54,19 @@ export function segment(lines: string[]): Segmented {
   };
 
   const typical = typicalLineLength(lines);
+  const back: string[] = [];
+  let closing = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i]!.replace(BULLETED_LABEL, '');
+    closing ||= roots.length > 0 && CLOSING.test(line);
+    if (closing) {
+      if (line.trim()) back.push(line.trim());
+      continue;
+    }
+    if (DATING.test(line)) {
+      (roots.length > 0 ? back : front).push(line.trim());
+      continue;
+    }
     const label = parseLabel(line, state);
     if (isSectionLabel(label)) {
       const rest = label!.rest.trim();
@@ -71,7 +89,7 @@ export function segment(lines: string[]): Segmented {
   }
   close(0);
   inheritTitles(roots, '');
-  return { front, sections: roots };
+  return { front, back, sections: roots };
 }
 
 /** How many open sections stay open when a section of this style starts. */
