@@ -37,7 +37,7 @@ export function delegationWindow(d: Pick<Delegation, 'start' | 'end'>): { start:
   return { start, end: DATE_ONLY.test(d.end) ? endBase + DAY_MS - 1 : endBase };
 }
 
-export function isActive(d: Delegation, at: Date): boolean {
+function isActive(d: Delegation, at: Date): boolean {
   const { start, end } = delegationWindow(d);
   const t = at.getTime();
   return t >= start && t <= end;

@@ -2,6 +2,9 @@
 
 export type MemberId = string;
 
+/** The role the policy names as the final authority: reads every report not about them, hears of escalations. */
+export const CHIEF_ROLE = 'chief';
+
 export interface Member {
   id: MemberId;
   /** Azure AD object id: the identity Teams gives us for whoever clicks a card. */
@@ -157,6 +160,8 @@ export interface AuditEvent {
   actor: ActorId;
   actingFor?: MemberId;
   action: Action;
+  /** The command that caused it, so a retried command is recognised instead of applied again. */
+  commandId: string;
   from: ReportState | null;
   to: ReportState;
   fromStep: number | null;

@@ -27,8 +27,7 @@ describe('importing the Olivette general order (OPD 4.1)', () => {
     expect(sectionOf(result, 'V').title).toBe('Computer Service or Repairs');
   });
 
-  // The lettered and roman items of III.C.1 and III.C.9 are written "- b." and "- iii." in the text:
-  // the bullet hides their labels, so they stay list lines of III.C.9 instead of becoming sections.
+  // The lettered and roman items of III.C.1 and III.C.9 are written "- b." and "- iii." in the text.
   it('numbers the lettered items of a bulleted list down to III.C.9.b.iii', () => {
     expect(ids).toEqual(expect.arrayContaining(['III.C.9.b', 'III.C.9.b.iii']));
   });
