@@ -63,13 +63,11 @@ describe('importing the Olivette general order (OPD 4.1)', () => {
     expect(() => buildLibrary({ department: 'olivette', name: 'Olivette', authorities: result.authorities }, [result.document], lexicon)).not.toThrow();
   });
 
-  // The id is on the running header "OPD – 4.1", which is dropped as page furniture before the
-  // front matter is read, so the id falls back to the title (and the title to the issuer's line).
+  // The id is only on the running header "OPD – 4.1", which is also dropped as page furniture.
   it('takes the document id from its "OPD – 4.1" header', () => {
     expect(result.document.id).toMatch(/^OPD\s*[-–]?\s*4\.1$/);
   });
 
-  // "BY ORDER OF: Signature on File … Chief of Police … Effective Date" is read as part of §V.
   it('drafts no provision from the signature block after the last section', () => {
     const quotes = (sectionOf(result, 'V').provisions ?? []).map((p) => p.quote);
     expect(quotes.filter((q) => /^(Signature on File|Chief of Police|Effective Date)/.test(q))).toEqual([]);
