@@ -22,7 +22,7 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferApprovalOnTies(this.index.rank(q));
+    const ranked = preferReportingForProcedure(q, preferApprovalOnTies(this.index.rank(q)));
     const best = ranked[0];
     if (!best || best.score < (best.item.provision.drafted ? Number(process.env.PD_MIN ?? MIN_SCORE) : MIN_SCORE) || (!process.env.PD_NOABOUT && !aboutSomething(best))) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked));
@@ -40,6 +40,19 @@ function preferApprovalOnTies(ranked: Scored[]): Scored[] {
   if (i < 0) return ranked;
   const approval = rest.splice(i, 1)[0]!;
   return [approval, first, ...rest];
+}
+
+/**
+ * "I saw X, what do I do?": the answer is the duty to report, with the rule X breaks cited after it,
+ * when the policy has a reporting provision that fits nearly as well.
+ */
+function preferReportingForProcedure(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+  const [first, ...rest] = ranked;
+  if (!first || q.intent !== 'procedure' || first.item.provision.verdict === 'must_report') return ranked;
+  const i = rest.findIndex((s) => s.score >= first.score * 0.35 && s.item.provision.verdict === 'must_report');
+  if (i < 0) return ranked;
+  const report = rest.splice(i, 1)[0]!;
+  return [report, first, ...rest];
 }
 
 /** A provision that matched only an action or a context is not about the question. */

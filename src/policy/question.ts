@@ -16,6 +16,8 @@ export interface AnalyzedQuestion {
   concepts: Set<string>;
   /** Concepts named directly by the question's words. */
   direct: Set<string>;
+  /** Concepts the question denies: "not posting anything". */
+  negated: Set<string>;
   intent: Intent;
   /** "how do I get that", "how do I request…": asks for the way to get permission. */
   seeksProcess: boolean;
@@ -32,6 +34,9 @@ const PERMISSION = [
   /\bwhat (are|is) the rules?\b/,
   /\b(any|is there a) (problem|issue|rule)\b/,
   /\bam i (able|good|in trouble|going to get in trouble)\b/,
+  /\b(what is|whats|what s) the harm\b/,
+  /\b(any|is there (a|any)) (harm|problem|issue) (in|with)\b/,
+  /\banything wrong with\b/,
   /\bwould (it|that) be\b/,
   /\bi (want|wanna|would like|plan|am planning|am thinking about|was thinking about|was going) to\b/,
   /\bhow do i (get )?(permission|approval)\b/,
@@ -51,12 +56,21 @@ const PROCEDURE = [
   /\bi (saw|found|noticed|came across|ran across|stumbled|just saw|spotted|heard)\b/,
   /\b(somebody|someone|a coworker|an officer|my partner|a guy) (is|has been|was) (posting|sharing|selling)/,
   /\bwhat now\b/,
+  /\bnow what\b/,
+  /^(found|saw|noticed|spotted|came across|just saw|just found)\b/,
   /\bwhat happens now\b/,
 ];
 
 /** "can IA go through my email", "does the office look at our pages": about what others may do to you. */
 const AUTHORITY_SUBJECT =
   /(?:^|[,;.]\s*|\b(?:then|so)\s+)(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
+
+/** What others can do to you or your words: "can the public get ahold of it", "can they make me…". */
+const ABOUT_OTHERS = [
+  /\b(can|could|will|would|do|does) (the public|anyone|anybody|the media|reporters|people|the press|citizens|outsiders) (see|get|read|request|access|find|view|look)/,
+  /\b(can|could|will|would) (they|he|she|ia|internal affairs|my \w+|the \w+) (make|force|require|order|compel) me\b/,
+  /\bdo i have to (give|hand|show|tell them|open|unlock)\b/,
+];
 
 const FACT = [
   AUTHORITY_SUBJECT,
@@ -71,15 +85,23 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const tokens = lexicon.correct(tokenize(text));
   const concepts = new Set<string>();
   const direct = new Set<string>();
+  const denied = new Set<string>();
   for (const m of lexicon.match(tokens)) {
-    if (negated(tokens, m.start)) continue;
+    if (negated(tokens, m.start)) {
+      denied.add(m.concept);
+      continue;
+    }
     direct.add(m.concept);
     for (const c of lexicon.implied(m.concept)) concepts.add(c);
+  }
+  // "the dashcam is wild. youtube?": naming a platform and no act means posting there.
+  if (concepts.has('social_media') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {
+    for (const c of lexicon.implied('post')) concepts.add(c);
   }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b/.test(normalized);
-  return { text, tokens, terms, concepts, direct, intent: detectIntent(normalized, concepts), seeksProcess };
+  return { text, tokens, terms, concepts, direct, negated: denied, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
 }
 
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nothing']);
@@ -91,10 +113,12 @@ function negated(tokens: string[], start: number): boolean {
   return FILLERS.has(tokens[start - 1] ?? '') && NEGATORS.has(tokens[start - 2] ?? '');
 }
 
-function detectIntent(s: string, concepts: Set<string>): Intent {
+function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Intent {
   if (PROCEDURE.some((re) => re.test(s))) return 'procedure';
+  if (ABOUT_OTHERS.some((re) => re.test(s))) return 'fact';
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
-  if (concepts.has('malfunction') || concepts.has('breach')) {
+  const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic');
+  if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic) {
     if (!PERMISSION.slice(0, 2).some((re) => re.test(s))) return 'procedure';
   }
   if (PERMISSION.some((re) => re.test(s))) return 'permission';

@@ -99,6 +99,8 @@ export class ProvisionIndex {
     if (p.drafted) score = 2.5 * this.textScore(item, query.features);
     else score += 0.6 * this.textScore(item, query.words);
     factor *= coverage(item, query);
+    // A provision about the very act the question rules out ("not posting anything") is not the answer.
+    if ((p.actions ?? []).some((a) => q.negated.has(a)) && !(p.actions ?? []).some((a) => q.concepts.has(a))) factor *= 0.3;
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;

@@ -1,0 +1,103 @@
+import type { Transition } from '../routing/transition.js';
+import type { AuditEvent, Notice, Report } from '../routing/types.js';
+import type { Doc, PartitionStore, Stored } from './docs.js';
+
+/** What a transition owes besides the report itself: written after it, idempotently, until done. */
+export interface Pending {
+  events: AuditEvent[];
+  notices: Notice[];
+}
+
+type ReportDoc = Doc & Report & { kind: 'report'; pending: Pending | null };
+
+export interface StoredReport {
+  report: Report;
+  etag: string;
+  pending: Pending | null;
+}
+
+export type CommitResult = { ok: true; stored: StoredReport } | { ok: false; code: 'changed' | 'exists' };
+
+/** Attempts to finish another writer's pending items before giving the caller whatever is there. */
+const SETTLE_ATTEMPTS = 3;
+
+function toDoc(t: Transition): ReportDoc {
+  return { ...t.report, kind: 'report', pending: { events: t.events, notices: t.notices } };
+}
+
+function fromDoc(doc: Stored<ReportDoc>): StoredReport {
+  const { kind, pending, _etag, ...report } = doc;
+  return { report: report as Report, etag: _etag, pending };
+}
+
+/**
+ * Reports with their append-only audit trail. A transition is one etag-checked replace of the report that
+ * also carries its audit events and notices; those are then created under deterministic ids, and the
+ * report's `pending` is cleared. A crash anywhere leaves either the old report (nothing happened) or the new
+ * report with its pending items, which the next reader completes: nothing lost, nothing applied twice.
+ */
+export class ReportStore {
+  constructor(private readonly docs: PartitionStore) {}
+
+  async get(departmentId: string, id: string): Promise<StoredReport | undefined> {
+    const doc = await this.docs.read<ReportDoc>(departmentId, id);
+    return doc?.kind === 'report' ? fromDoc(doc) : undefined;
+  }
+
+  /** The report with any pending items of its last transition written out first. */
+  async settled(departmentId: string, id: string): Promise<StoredReport | undefined> {
+    let stored = await this.get(departmentId, id);
+    for (let i = 0; stored?.pending && i < SETTLE_ATTEMPTS; i++) stored = await this.complete(stored);
+    return stored;
+  }
+
+  async create(t: Transition): Promise<CommitResult> {
+    const written = await this.docs.create(toDoc(t));
+    if (!written.ok) return written;
+    return { ok: true, stored: await this.complete({ report: t.report, etag: written.etag, pending: t }) };
+  }
+
+  /** Applies `t` only if the report is still exactly `prev`; otherwise someone else got there first. */
+  async commit(prev: StoredReport, t: Transition): Promise<CommitResult> {
+    const written = await this.docs.replace(toDoc(t), prev.etag);
+    if (!written.ok) return written;
+    return { ok: true, stored: await this.complete({ report: t.report, etag: written.etag, pending: t }) };
+  }
+
+  private async complete(stored: StoredReport): Promise<StoredReport> {
+    const { events = [], notices = [] } = stored.pending ?? {};
+    const items = [...events.map((e) => ({ ...e, kind: 'audit' })), ...notices.map((n) => ({ ...n, kind: 'notice', sent: false }))];
+    // create, never upsert: an audit event once written is never rewritten; "exists" means a retry.
+    await Promise.all(items.map((doc) => this.docs.create(doc)));
+    const cleared = await this.docs.replace({ ...stored.report, kind: 'report', pending: null }, stored.etag);
+    if (cleared.ok) return { report: stored.report, etag: cleared.etag, pending: null };
+    return (await this.get(stored.report.departmentId, stored.report.id)) ?? stored;
+  }
+
+  /** Every audit event of a report, oldest first, including any not yet written out. */
+  async trail(departmentId: string, reportId: string): Promise<AuditEvent[]> {
+    const [docs, stored] = await Promise.all([
+      this.docs.query<Doc & AuditEvent>(departmentId, "c.kind = 'audit' AND c.reportId = @reportId", { reportId }),
+      this.get(departmentId, reportId),
+    ]);
+    const byId = new Map<string, AuditEvent>();
+    for (const e of [...docs.map(stripAudit), ...(stored?.pending?.events ?? [])]) byId.set(e.id, e);
+    return [...byId.values()].sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
+  }
+
+  async notices(departmentId: string, reportId: string): Promise<Notice[]> {
+    const docs = await this.docs.query<Doc & Notice>(departmentId, "c.kind = 'notice' AND c.reportId = @reportId", { reportId });
+    return docs.map(({ kind, sent, _etag, ...n }) => n as Notice).sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
+  }
+
+  /** Reports whose level has let its deadline pass, for the escalation sweep. */
+  async overdue(departmentId: string, now: Date): Promise<StoredReport[]> {
+    const where = "c.kind = 'report' AND c.state = 'pending' AND c.dueAt < @now";
+    return (await this.docs.query<ReportDoc>(departmentId, where, { now: now.toISOString() })).map(fromDoc);
+  }
+}
+
+function stripAudit(doc: Stored<Doc & AuditEvent>): AuditEvent {
+  const { kind, _etag, ...event } = doc;
+  return event as AuditEvent;
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryStore } from '../../src/store/directory-store.js';
+import { openTestBackend, type TestBackend } from '../support/cosmos.js';
+import { CrashAfterWrites, InjectedCrash } from '../support/crash.js';
+import { sampleConfig } from '../support/samples.js';
+
+let b: TestBackend;
+beforeAll(async () => {
+  b = await openTestBackend();
+});
+afterAll(() => b.close());
+
+const partition = async (dept: string) => b.stores.directory.query<{ id: string; departmentId: string; generation?: string }>(dept, 'true');
+
+describe('departments in Cosmos DB', () => {
+  it('exports exactly what was imported', async () => {
+    expect(await b.directory.config('olivette')).toEqual(sampleConfig('olivette'));
+    expect(await b.directory.config('long-beach')).toEqual(sampleConfig('long-beach'));
+  });
+
+  it('finds the department of a Teams tenant, and lists departments', async () => {
+    expect(await b.directory.departmentForTenant(sampleConfig('olivette').tenantId)).toBe('olivette');
+    expect(await b.directory.departments()).toEqual(['long-beach', 'olivette']);
+  });
+
+  it('an update of the roster alone keeps the routes and leaves no old documents behind', async () => {
+    const members = sampleConfig('long-beach').members.filter((m) => m.id !== 'det-cole');
+    expect(await b.directory.import({ id: 'long-beach', members })).toMatchObject({ ok: true, created: false });
+    const stored = await b.directory.config('long-beach');
+    expect(stored?.members.map((m) => m.id)).not.toContain('det-cole');
+    expect(stored?.routes).toEqual(sampleConfig('long-beach').routes);
+    const generations = new Set((await partition('long-beach')).map((d) => d.generation));
+    expect(generations.size).toBe(1);
+  });
+
+  it('an invalid update changes nothing and names the member at fault', async () => {
+    const members = sampleConfig('olivette').members.map((m) => (m.id === 'sgt-b' ? { ...m, reportsTo: 'lt-nobody' } : m));
+    const r = await b.directory.import({ id: 'olivette', members });
+    expect(r).toEqual({ ok: false, issues: [{ code: 'missing_supervisor', message: 'olivette: member "sgt-b" reports to "lt-nobody", who is not on the roster' }] });
+    expect(await b.directory.config('olivette')).toEqual(sampleConfig('olivette'));
+  });
+
+  it("a department cannot take another department's Teams tenant", async () => {
+    const r = await b.directory.import({ ...sampleConfig('olivette'), id: 'copycat' });
+    expect(r).toMatchObject({ ok: false, issues: [{ code: 'tenant_taken', message: expect.stringContaining('"olivette"') }] });
+  });
+
+  it('of two imports at once, one wins and the department is wholly one or the other', async () => {
+    const base = sampleConfig('olivette');
+    const renamed = (name: string) => ({ id: 'olivette', name, members: base.members.map((m) => ({ ...m, title: `${m.title} (${name})` })) });
+    const results = await Promise.all([b.directory.import(renamed('A')), b.directory.import(renamed('B'))]);
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ issues: [{ code: 'conflict' }] });
+    const stored = await b.directory.config('olivette');
+    const name = stored!.name;
+    expect(stored!.members.every((m) => m.title.endsWith(`(${name})`))).toBe(true);
+    await b.directory.import(base);
+  });
+
+  it('an import that crashes half way leaves the department as it was; its debris is swept later', async () => {
+    const crashy = new CrashAfterWrites(b.stores.directory, 5);
+    const crashing = new DirectoryStore(crashy, b.ids, b.clock);
+    const edited = { id: 'olivette', members: sampleConfig('olivette').members.filter((m) => m.id !== 'ofc-park') };
+    await expect(crashing.import(edited)).rejects.toBeInstanceOf(InjectedCrash);
+    await crashy.idle();
+    expect(await b.directory.config('olivette')).toEqual(sampleConfig('olivette'));
+    b.clock.advanceHours(2);
+    expect(await b.directory.import(sampleConfig('olivette'))).toMatchObject({ ok: true });
+    b.clock.advanceHours(-2);
+    expect(new Set((await partition('olivette')).map((d) => d.generation)).size).toBe(1);
+  });
+});
+
+describe('conversation references', () => {
+  it('keeps the latest reference per member', async () => {
+    const ref = { departmentId: 'olivette', aadObjectId: 'ABC', reference: { conversation: { id: 'a' } }, updatedAt: '2025-06-02T09:00:00Z' };
+    await b.conversations.save(ref);
+    await b.conversations.save({ ...ref, reference: { conversation: { id: 'b' } } });
+    expect(await b.conversations.get('olivette', 'abc')).toEqual({ ...ref, reference: { conversation: { id: 'b' } } });
+    expect(await b.conversations.get('long-beach', 'abc')).toBeUndefined();
+  });
+});
