@@ -119,7 +119,7 @@ function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Inten
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
   const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic');
   if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic) {
-    if (!PERMISSION.slice(0, 2).some((re) => re.test(s))) return 'procedure';
+    if (!PERMISSION.some((re) => re.test(s))) return 'procedure';
   }
   if (PERMISSION.some((re) => re.test(s))) return 'permission';
   if (FACT.some((re) => re.test(s))) return 'fact';
