@@ -21,11 +21,12 @@ const APPROVAL = [
   new RegExp(String.raw`\b(?:must|shall|will|should|are required to|is required to)(?: first)? (?:receive|obtain|get|secure|have|request|seek)\b` + WORDS + GRANT, 'i'),
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
+  /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
 ];
 
 const REPORT = [
   /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide)\b/i,
-  /\b(?:shall|must|will|should) be (?:immediately |promptly )?(?:reported|brought to the attention of|forwarded)\b/i,
+  /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
 
@@ -49,7 +50,7 @@ export function classifySentence(sentence: string): Deontic {
   const main = classifyWording(sentence.replace(m[0], ' '));
   const clause = classifyWording(text);
   // "…may not … unless authorized by the Chief of Police": the exception is only the approval path.
-  if (clause.verdict === 'needs_approval' && main.verdict === 'prohibited' && isPureApproval(text, clause.authority)) {
+  if (clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
     return { verdict: 'needs_approval', authority: clause.authority, leadIn };
   }
   const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
