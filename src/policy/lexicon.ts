@@ -72,7 +72,7 @@ export class Lexicon {
     }
     // A longer phrase overrides what it contains when it says so, or when the two cannot both hold:
     // "report room" is not "report"; "my personal laptop" is not a Department "laptop".
-    return out.filter((m) => !out.some((s) => s !== m && s.start <= m.start && m.end <= s.end && s.end - s.start > m.end - m.start && this.overrides(s.concept, m.concept)));
+    return out.filter((m) => !out.some((s) => s !== m && s.start <= m.start && m.end <= s.end && this.overrides(s, m)));
   }
 
   /** Concepts found in a text, with their implications. */
@@ -82,8 +82,9 @@ export class Lexicon {
     return found;
   }
 
-  private overrides(longer: string, shorter: string): boolean {
-    return Boolean(this.concepts[longer]?.suppresses?.includes(shorter)) || this.conflicts(longer, shorter);
+  private overrides(outer: ConceptMatch, inner: ConceptMatch): boolean {
+    if (this.concepts[outer.concept]?.suppresses?.includes(inner.concept)) return true;
+    return outer.end - outer.start > inner.end - inner.start && this.conflicts(outer.concept, inner.concept);
   }
 
   private matchAt(phrase: CompiledPhrase, tokens: string[], stems: string[], start: number): number {

@@ -17,6 +17,8 @@ export interface IndexedProvision {
   groups: Array<{ name: 'actions' | 'objects' | 'with' | 'topics'; concepts: string[] }>;
 }
 
+/** A concept in more than this share of a drafted library's provisions is no evidence of a match. */
+const GENERIC_SHARE = 0.5;
 /** How many provisions a large library fully scores per question. */
 const SHORTLIST = 200;
 
@@ -46,7 +48,7 @@ export class ProvisionCorpus {
     });
     for (const [c, df] of conceptDf) {
       this.conceptIdf.set(c, Math.log(1 + n / df));
-      if (n >= 12 && df / n > 0.22) this.generic.add(c);
+      if (n >= 12 && df / n > GENERIC_SHARE) this.generic.add(c);
     }
     for (const [t, df] of termDf) this.termIdf.set(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     this.avgLength = this.items.reduce((a, i) => a + i.length, 0) / n || 1;
