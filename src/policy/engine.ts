@@ -24,7 +24,7 @@ export class PolicyEngine {
     const q = analyzeQuestion(question, this.library.lexicon);
     const ranked = preferReportingForProcedure(q, preferApprovalOnTies(this.index.rank(q)));
     const best = ranked[0];
-    if (!best || best.score < (best.item.provision.drafted ? Number(process.env.PD_MIN ?? MIN_SCORE) : MIN_SCORE) || (!process.env.PD_NOABOUT && !aboutSomething(best))) return composeAnswer(this.library, q, null);
+    if (!best || best.score < MIN_SCORE || !aboutSomething(best)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked));
   }
 }
