@@ -25,6 +25,7 @@ interface Query {
   subjects: string[][];
   /** Concepts that cannot hold together with something the question says. */
   excluded: Set<string>;
+  hasAction: boolean;
 }
 
 /** Scores a library's provisions against a question. */
@@ -59,7 +60,8 @@ export class ProvisionIndex {
     for (const [name, entry] of Object.entries(lexicon.concepts)) {
       if (entry.kind === 'context' && [...q.concepts].some((c) => lexicon.conflicts(name, c))) excluded.add(name);
     }
-    return { q, words, features, subjects, excluded };
+    const hasAction = [...q.concepts].some((c) => lexicon.kind(c) === 'action');
+    return { q, words, features, subjects, excluded, hasAction };
   }
 
   private score(item: IndexedProvision, query: Query): Scored {
@@ -92,8 +94,8 @@ export class ProvisionIndex {
     const scope = p.scope ?? [];
     if (scope.some((c) => !q.concepts.has(c) && query.excluded.has(c))) factor *= 0.35;
     else if (scope.some((c) => q.concepts.has(c))) score += 0.3;
-    // A drafted provision's verbs are whatever its sentence used; only its subject matter must match.
-    for (const group of missing) factor *= group !== 'actions' ? 0.35 : p.drafted ? 1 : 0.55;
+    // A drafted provision's verbs are whatever its sentence used: a different verb counts for little.
+    for (const group of missing) factor *= group !== 'actions' ? 0.35 : !p.drafted ? 0.55 : query.hasAction ? 0.85 : 1;
     // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
     // what the importer could read, on words and concepts together.
     if (p.drafted) score = 2.5 * this.textScore(item, query.features);
