@@ -6,7 +6,7 @@ import type { Answer } from '../../src/policy/types.js';
 import { answerWith, formatSummary, readCases, scoreAll, type EvalCase } from '../support/scoring.js';
 
 /** Share of the evaluation set that must be fully right (verdict, authority, citation@3). */
-const MIN_EVAL_SHARE = 0.9;
+const MIN_EVAL_SHARE = 0.92;
 /** Share of the public question set (a copy of ../shared/eval/questions.jsonl) that must be fully right. */
 const MIN_PUBLIC_SHARE = 0.95;
 

@@ -8,7 +8,7 @@ import { buildLibrary, readSharedLexicon } from '../../src/policy/library.js';
 import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Summary } from '../support/scoring.js';
 
 /** Share of the questions on documents the engine has never seen that must be fully right, all documents together. */
-const MIN_UNSEEN_SHARE = 0.6;
+const MIN_UNSEEN_SHARE = 0.66;
 
 const dir = fileURLToPath(new URL('../fixtures/unseen/', import.meta.url));
 const names = readdirSync(dir)
