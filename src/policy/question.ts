@@ -57,7 +57,6 @@ const PROCEDURE = [
   /\b(somebody|someone|a coworker|an officer|my partner|a guy) (is|has been|was) (posting|sharing|selling)/,
   /\bwhat now\b/,
   /\bnow what\b/,
-  /^(found|saw|noticed|spotted|came across|just saw|just found)\b/,
   /\bwhat happens now\b/,
 ];
 
@@ -73,6 +72,8 @@ const ABOUT_OTHERS = [
 ];
 
 const FACT = [
+  /\b(is|are) (it|stuff|everything|my \w+|the \w+|our \w+) (backed up|saved|private|monitored|kept|stored|archived|recorded|logged)\b/,
+  /\bdo i lose\b/,
   AUTHORITY_SUBJECT,
   /^(who|what|when|where|which|how|why)\b/,
   /^(is|are|does|do|did|will|has|have) (the|my|our|this|it|there|a|an|any|department|city|email|emails|internet)\b/,
@@ -113,8 +114,13 @@ function negated(tokens: string[], start: number): boolean {
   return FILLERS.has(tokens[start - 1] ?? '') && NEGATORS.has(tokens[start - 2] ?? '');
 }
 
+/** Something seen or found, asked about with no plan of one's own: what to do about it. */
+const WITNESSED = /^(found|saw|noticed|spotted|came across|just saw|just found)\b/;
+const PLANNING = /\b(gonna|going to|planning to|plan to|want to|wanna|about to|thinking about|thinking of)\b/;
+
 function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Intent {
   if (PROCEDURE.some((re) => re.test(s))) return 'procedure';
+  if (WITNESSED.test(s) && !PLANNING.test(s)) return 'procedure';
   if (ABOUT_OTHERS.some((re) => re.test(s))) return 'fact';
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
   const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic');

@@ -74,7 +74,8 @@ export class ProvisionIndex {
       let rest = 0;
       for (const c of group.concepts) {
         if (!q.concepts.has(c)) continue;
-        const idf = this.corpus.idf(c);
+        // What the question names outweighs what is only inferred from it ("my aunt" → personal use).
+        const idf = this.corpus.idf(c) * (q.direct.has(c) ? 1 : 0.6);
         if (idf > best) [best, rest] = [idf, rest + best];
         else rest += idf;
       }
