@@ -54,6 +54,11 @@ export class Lexicon {
     return this.closure.get(concept) ?? [concept];
   }
 
+  /** What a concept hints at (and what that implies), beyond what it implies. */
+  suggested(concept: string): string[] {
+    return (this.concepts[concept]?.suggests ?? []).flatMap((c) => this.implied(c));
+  }
+
   /** Tokens with likely typos mended against the vocabulary ("instagarm" → "instagram"). */
   correct(tokens: string[]): string[] {
     return tokens.map((t) => this.correctToken(t));

@@ -18,6 +18,8 @@ export interface AnalyzedQuestion {
   direct: Set<string>;
   /** Concepts the question denies: "not posting anything". */
   negated: Set<string>;
+  /** Concepts only hinted at ("my mom" → personal use): in `concepts`, but weaker evidence. */
+  hinted: Set<string>;
   intent: Intent;
   /** "how do I get that", "how do I request…": asks for the way to get permission. */
   seeksProcess: boolean;
@@ -39,6 +41,7 @@ const PERMISSION = [
   /\banything wrong with\b/,
   /\bwould (it|that) be\b/,
   /\bi (want|wanna|would like|plan|am planning|am thinking about|was thinking about|was going) to\b/,
+  /\b(gonna|going to|about to|planning to) (dl|download|install|post|put|send|share|upload|use|add|plug|forward|email|text|tweet)\b/,
   /\bhow do i (get )?(permission|approval)\b/,
 ];
 
@@ -95,6 +98,13 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
     direct.add(m.concept);
     for (const c of lexicon.implied(m.concept)) concepts.add(c);
   }
+  const hinted = new Set<string>();
+  for (const c of [...concepts]) {
+    for (const h of lexicon.suggested(c)) {
+      if (!concepts.has(h)) hinted.add(h);
+    }
+  }
+  for (const h of hinted) concepts.add(h);
   // "the dashcam is wild. youtube?": naming a platform and no act means posting there.
   if (concepts.has('social_media') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {
     for (const c of lexicon.implied('post')) concepts.add(c);
@@ -102,7 +112,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b/.test(normalized);
-  return { text, tokens, terms, concepts, direct, negated: denied, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
+  return { text, tokens, terms, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
 }
 
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nothing']);

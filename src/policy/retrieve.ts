@@ -74,8 +74,8 @@ export class ProvisionIndex {
       let rest = 0;
       for (const c of group.concepts) {
         if (!q.concepts.has(c)) continue;
-        // What the question names outweighs what is only inferred from it ("my aunt" → personal use).
-        const idf = this.corpus.idf(c) * (q.direct.has(c) ? 1 : 0.6);
+        // What the question says outweighs what it only hints at ("my aunt" → personal use).
+        const idf = this.corpus.idf(c) * (q.hinted.has(c) ? 0.6 : 1);
         if (idf > best) [best, rest] = [idf, rest + best];
         else rest += idf;
       }

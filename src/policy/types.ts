@@ -115,6 +115,8 @@ export interface ConceptEntry {
   phrases: string[];
   /** Broader concepts this one implies ("instagram" → "social_media"). */
   implies?: string[];
+  /** Concepts this one hints at without being one ("my mom" → "personal_use"): weaker evidence. */
+  suggests?: string[];
   /** How an answer names it: "during work hours". */
   label?: string;
   /** Contexts that cannot hold at the same time ("off_duty" vs "work_hours"). */
