@@ -29,6 +29,10 @@ export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision
   const first = d.citations[0]!;
   const conditions = [...(d.best.item.provision.conditions ?? [])];
   if (d.exceptionNote) conditions.unshift(d.exceptionNote);
+  // Exceptions the question did not claim still change the answer when they hold.
+  for (const e of d.best.item.provision.exceptions ?? []) {
+    if (e.note !== d.exceptionNote && !conditions.includes(e.note)) conditions.push(e.note);
+  }
   for (const alt of d.alternatives) conditions.push(alternativeNote(library, alt));
   const parts = [opening(d.verdict, who)];
   parts.push(`${cite(first)}: "${first.quote}"`);
