@@ -41,6 +41,12 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const word = m[1]!.toLowerCase() === '§' ? 'Section' : cap(m[1]!);
     return { style: `word-${word.toLowerCase()}`, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
   }
+  // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
+  m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
+  if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {
+    const depth = m[1]!.split('.').length + 1;
+    return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
+  }
   m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)\.?\s+(.*)$/);
   if (m && !/^\d+\.\d+\s*(%|percent|hours?|days?|miles?)/i.test(t)) {
     const depth = m[1]!.split('.').length;
@@ -86,6 +92,16 @@ export function isCapsHeading(line: string): boolean {
   if (letters.length < 4) return false;
   const upper = letters.replace(/[^A-Z]/g, '').length;
   return upper / letters.length > 0.85 && t.split(/\s+/).length <= 12;
+}
+
+/** A heading in Title Case on a line of its own: "Purpose", "Application to the Police Department". */
+export function isTitleHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 3 || t.length > 70 || /[.;,:!?]$/.test(t) || /^[-•*(]/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 8 || !/^[A-Z]/.test(t)) return false;
+  const small = /^(and|or|of|the|a|an|to|in|on|for|with|by|from|at|as|&|—|–|-)$/;
+  return words.every((w) => small.test(w) || /^[A-Z0-9"'(]/.test(w));
 }
 
 /** The rest of a label line is its heading when it is short and reads like one. */

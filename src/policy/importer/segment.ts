@@ -1,5 +1,5 @@
 import type { Section } from '../types.js';
-import { isCapsHeading, looksLikeTitle, newLabelState, parseLabel, type Label } from './labels.js';
+import { isCapsHeading, isTitleHeading, looksLikeTitle, newLabelState, parseLabel, type Label } from './labels.js';
 
 export interface Segmented {
   /** Lines before the first section: title block, memo header, index terms. */
@@ -10,7 +10,8 @@ export interface Segmented {
 }
 
 const CLOSING = /^\s*(?:by order of|signature on file|approved by|authori[sz]ed by|issued by|signed)\b/i;
-const DATING = /^\s*(?:effective(?: date)?|revised|revision(?: date)?|expiration|expires|review(?: date)?|distribution|rescinds|amends|replaces|reviewed|index as)\s*:/i;
+const DATING =
+  /^\s*(?:effective(?: date)?|revised|revises|revision(?: date)?|expiration|expires|review(?: date| cycle)?|distribution|rescinds|amends|replaces|reviewed|index as|approved(?: by)?|issued by|date of issue|issue date|applies to|policy owner|related|employee acknowledgment required|adopted|supersedes)\s*:/i;
 /** "- b. Comments – …": a lettered item written as a bullet still carries its label. */
 const BULLETED_LABEL = /^\s*[-•\u2022]\s+(?=\(?(?:[a-z]|[ivx]{1,4})[.)]\s)/;
 
@@ -58,7 +59,8 @@ export function segment(lines: string[]): Segmented {
   let closing = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(BULLETED_LABEL, '');
-    closing ||= roots.length > 0 && CLOSING.test(line);
+    // A signature block closes the document; the same words in a header block do not.
+    closing ||= roots.length > 0 && CLOSING.test(line) && lines.slice(i + 1).filter((l) => l.trim()).length <= 12;
     if (closing) {
       if (line.trim()) back.push(line.trim());
       continue;
@@ -74,7 +76,7 @@ export function segment(lines: string[]): Segmented {
       open(label, titled ? rest.replace(/[:.]$/, '') : undefined, titled ? '' : rest);
       continue;
     }
-    if (!numbered && isCapsHeading(line) && (roots.length > 0 || front.length > 0)) {
+    if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && (roots.length > 0 || front.length > 0)) {
       open(undefined, line.trim(), '');
       continue;
     }
@@ -109,6 +111,13 @@ function openDepth(stack: Open[], style: string): number {
 
 function decimalDepth(style: string): number {
   return style.startsWith('decimal-') ? Number(style.slice('decimal-'.length)) : 0;
+}
+
+/** A Title Case line with blank lines around it is a heading in a document without numbering. */
+function standsAlone(lines: string[], i: number): boolean {
+  const before = (lines[i - 1] ?? '').trim();
+  const after = (lines[i + 1] ?? '').trim();
+  return before === '' && (after === '' || !isTitleHeading(after)) && isTitleHeading(lines[i]!);
 }
 
 function isItemStyle(style: string): boolean {
