@@ -1,4 +1,5 @@
 import type { Lexicon } from '../lexicon.js';
+import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
 import { classifySentence, type Deontic } from './deontic.js';
@@ -25,12 +26,28 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
  * `authorities`. Existing provisions are replaced.
  */
 export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
-  const drafter = new Drafter(lexicon, authorities);
+  const text = flattenSections(doc.sections).map((s) => s.text).join('\n');
+  const drafter = new Drafter(lexicon, authorities, abbreviations(text));
   return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
 }
 
 /** "Blog - A series of…", "Social media: websites…", "\"Department system\" means…". */
 const DEFINITION = /^\s*["']?([A-Z][\w\s/()'-]{1,60}?)["']?\s*(?:[-–—:]\s|\s+(?:means|refers to|is defined as|includes)\b)/;
+
+/** "Network Operations Center (NOC)" → NOC: the full name. */
+function abbreviations(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /((?:[A-Z][A-Za-z]+|of|the|and)(?:\s+(?:[A-Z][A-Za-z]+|of|the|and)){1,6})\s*\(([A-Z]{2,6})\)/g;
+  for (const m of text.matchAll(re)) {
+    const words = m[1]!.split(/\s+/);
+    const abbr = m[2]!;
+    // Keep as many trailing words as the abbreviation has letters, starting at a capitalised word.
+    const start = Math.max(0, words.length - abbr.length - words.filter((w) => /^(of|the|and)$/.test(w)).length);
+    const full = words.slice(start).join(' ').replace(/^(?:of|the|and)\s+/i, '');
+    if (!out.has(abbr)) out.set(abbr, full);
+  }
+  return out;
+}
 
 /** A sentence that continues the one before: "Any other application may be installed only with…". */
 const BACK_REFERENCE = /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b/i;
@@ -65,6 +82,7 @@ class Drafter {
   constructor(
     private readonly lexicon: Lexicon,
     private readonly authorities: Record<string, Authority>,
+    private readonly expansions: Map<string, string>,
   ) {}
 
   section(section: Section, inherited: ListContext | undefined): Section {
@@ -175,7 +193,9 @@ class Drafter {
   /** The library key for an authority named in the text, registering new ones. */
   private authorityKey(name: string | undefined): string | undefined {
     if (!name) return undefined;
-    const clean = name.replace(/\s+/g, ' ').trim();
+    const short = name.replace(/\s+/g, ' ').trim();
+    // "the NOC" is named in full where the document defines it: "Network Operations Center (NOC)".
+    const clean = this.expansions.has(short) ? `${this.expansions.get(short)} (${short})` : short;
     for (const [key, a] of Object.entries(this.authorities)) {
       if ([a.name, ...(a.phrases ?? [])].some((p) => p.toLowerCase() === clean.toLowerCase())) return key;
     }
@@ -186,7 +206,8 @@ class Drafter {
       }
     }
     const key = clean.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-    this.authorities[key] ??= { name: clean.replace(/\b[a-z]/g, (c) => c.toUpperCase()), phrases: [clean.toLowerCase()] };
+    const display = clean.replace(/\b[a-z][a-z]*/g, (w) => (/^(of|the|and|for|to|on)$/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
+    this.authorities[key] ??= { name: display.replace(/^./, (c) => c.toUpperCase()), phrases: [clean.toLowerCase()] };
     return key;
   }
 }
