@@ -24,6 +24,11 @@ const APPROVAL = [
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
 ];
 
+/** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
+const SUBJECT = String.raw`(?:^|\b)(?:a|the|each|any|every)?\s*(?:member|members|employee|employees|officer|officers|deputy|deputies|user|users|personnel|staff|trooper|troopers|supervisor|supervisors)\s+(?:who\s+[^,.;]{1,80}?\s+)?`;
+const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?:reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
+const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`, 'i');
+
 const REPORT = [
   /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
@@ -70,10 +75,11 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
     const authority = m ? authorityAfter(sentence, m.index!) : undefined;
     if (authority) return { verdict: 'needs_approval', authority };
   }
-  for (const re of REPORT) {
+  for (const re of [...REPORT, PRESENT_REPORT]) {
     const m = sentence.match(re);
     if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, m.index!) };
   }
+  if (PRESENT_PROHIBIT.test(sentence) && !ALLOWED_NEGATED.test(sentence)) return { verdict: 'prohibited' };
   // Whichever of permission and prohibition the sentence states first is its main clause:
   // "personal use is permitted as long as … does not post content prohibited by …" permits.
   const negated = sentence.search(ALLOWED_NEGATED);

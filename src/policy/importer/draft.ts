@@ -50,7 +50,8 @@ function abbreviations(text: string): Map<string, string> {
 }
 
 /** A sentence that continues the one before: "Any other application may be installed only with…". */
-const BACK_REFERENCE = /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b/i;
+const BACK_REFERENCE =
+  /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b|^(?:[A-Z][\w-]*\s+){1,4}(?:include|includes|cover|covers)\b/i;
 
 function needsAuthority(p: Provision): boolean {
   return p.verdict === 'needs_approval' || p.verdict === 'must_report';
