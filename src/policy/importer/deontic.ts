@@ -22,6 +22,7 @@ const APPROVAL = [
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
+  /\b(?:approval|authori[sz]ation|permission|consent|sign-off)\s+(?:of|from|by)\s+[^.;]{2,80}?\s+(?:is|are)\s+(?:required|needed|necessary|mandatory)\b/i,
 ];
 
 /** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
@@ -30,6 +31,7 @@ const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly 
 const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`, 'i');
 
 const REPORT = [
+  /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\b(?!\s+(?:is|are|was|means|of)\b)/i,
   /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
