@@ -16,6 +16,14 @@ const AUTHORITY =
 
 const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
 const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
+/** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
+const NAMED_APPROVER =
+  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
+
+/** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". */
+const APPROVER_FIRST =
+  /\b(?:until|unless|after|once|when|only when|only after)\s+(?:the\s+|his or her\s+|their\s+|a\s+|an\s+)?((?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed|signs off on|signed off on|consents to)\b/i;
+
 const APPROVAL = [
   new RegExp(String.raw`\b(?:without|absent|unless(?: they)?(?: have| receive| obtain)?|except with|only with|only after|only upon|subject to|requires?|required|requiring|with)\b` + WORDS + GRANT, 'i'),
   new RegExp(String.raw`\b(?:must|shall|will|should|are required to|is required to)(?: first)? (?:receive|obtain|get|secure|have|request|seek)\b` + WORDS + GRANT, 'i'),
@@ -32,17 +40,17 @@ const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`,
 
 const REPORT = [
   /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\b(?!\s+(?:is|are|was|means|of)\b)/i,
-  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide)\b/i,
+  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|call|telephone|phone|email|e-mail)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
 
-const ALLOWED_NEGATED = /\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\bdoes not (?:prohibit|apply to|restrict)\b/i;
+const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\bdoes not (?:prohibit|apply to|restrict)\b/i;
 
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
 
-const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
+const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
 
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
@@ -76,6 +84,10 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
     const m = sentence.match(re);
     const authority = m ? authorityAfter(sentence, m.index!) : undefined;
     if (authority) return { verdict: 'needs_approval', authority };
+  }
+  const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
+  if (approver && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
+    return { verdict: 'needs_approval', authority: approver[1]!.trim() };
   }
   for (const re of [...REPORT, PRESENT_REPORT]) {
     const m = sentence.match(re);
