@@ -31,6 +31,7 @@ const APPROVAL = [
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
   /\b(?:approval|authori[sz]ation|permission|consent|sign-off)\s+(?:of|from|by)\s+[^.;]{2,80}?\s+(?:is|are)\s+(?:required|needed|necessary|mandatory)\b/i,
+  /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
 ];
 
 /** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
@@ -108,7 +109,7 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
 
 /** Generic single words that are not an authority on their own. */
 const NOT_AUTHORITY = /^(?:Department|City|County|Agency|Employee|Member|Members|Employees|Internet|The|This|Any|All|Policy|Order|Section|Office)$/;
-const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
+const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert|telephone|telephones|call|calls|phone|phones|email|emails|page|pages)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
 
 /** The first authority named after a position, e.g. after "approval of": a role or a capitalised office. */
 export function authorityAfter(sentence: string, from: number): string | undefined {
