@@ -49,6 +49,16 @@ function abbreviations(text: string): Map<string, string> {
   return out;
 }
 
+const DESCRIPTIVE_SECTION = /^(?:purpose|purpose and scope|scope|background|introduction|overview|authority|references?|related policies|responsibilities|applicability)$/i;
+
+function toInfo(p: Provision): void {
+  p.verdict = 'info';
+  delete p.authority;
+  p.topics = [...new Set([...(p.topics ?? []), ...(p.objects ?? [])])];
+  delete p.objects;
+  delete p.exceptions;
+}
+
 /** A sentence that continues the one before: "Any other application may be installed only with…". */
 const BACK_REFERENCE =
   /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b|^(?:[A-Z][\w-]*\s+){1,4}(?:include|includes|cover|covers)\b/i;
@@ -118,6 +128,12 @@ class Drafter {
       }
     }
     const children = section.children?.map((c) => this.section(c, childContext));
+    // What a "Purpose" or "Scope" section says about the policy ("what employees may do") is no rule.
+    if (DESCRIPTIVE_SECTION.test(section.title)) {
+      for (const p of provisions) {
+        if (p.verdict !== 'info') toInfo(p);
+      }
+    }
     const out: Section = { ...section, provisions };
     if (children) out.children = children;
     if (provisions.length === 0) delete out.provisions;
