@@ -110,13 +110,20 @@ export class ProvisionIndex {
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }
 
+  /** Concept features weigh by kind: what is asked about counts more than where or how. */
+  private featureWeight(term: string): number {
+    if (!term.startsWith('c:')) return 1;
+    const kind = this.library.lexicon.kind(term.slice(2));
+    return kind === 'context' || kind === 'action' ? 0.6 : 1;
+  }
+
   /** BM25 of the question's words (and concepts, for drafted provisions) against the provision. */
   private textScore(item: IndexedProvision, terms: Set<string>): number {
     let s = 0;
     const lengthNorm = 1.2 * (0.25 + (0.75 * item.length) / this.corpus.avgLength);
     for (const term of terms) {
       const tf = item.terms.get(term);
-      if (tf) s += (this.corpus.termWeight(term) * tf * 2.2) / (tf + lengthNorm);
+      if (tf) s += (this.corpus.termWeight(term) * this.featureWeight(term) * tf * 2.2) / (tf + lengthNorm);
     }
     return (s / Math.max(3, terms.size)) * 3;
   }
