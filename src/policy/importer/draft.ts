@@ -32,7 +32,7 @@ export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authoriti
 }
 
 /** "Blog - A series of…", "Social media: websites…", "\"Department system\" means…". */
-const DEFINITION = /^\s*["']?([A-Z][\w\s/()'-]{1,60}?)["']?\s*(?:[-–—:]\s|\s+(?:means|refers to|is defined as|includes)\b)/;
+const DEFINITION = /^\s*["']?([A-Z][\w\s/()'-]{1,60}?)["']?\s*(?:\.{3,}\s*|[-–—:]\s|\s+(?:means|refers to|is defined as|includes)\b)/;
 
 /** "Network Operations Center (NOC)" → NOC: the full name. */
 function abbreviations(text: string): Map<string, string> {
