@@ -137,7 +137,8 @@ function coverage(item: IndexedProvision, query: Query): number {
 }
 
 function intentFactor(p: Provision, q: AnalyzedQuestion): number {
-  if (q.seeksProcess && p.verdict === 'needs_approval') return 1.3;
+  // "Who approves that?", "how do I get approval?": the approval path, not facts about it.
+  if (q.seeksProcess) return p.verdict === 'needs_approval' ? 1.4 : p.verdict === 'info' ? 0.7 : 0.9;
   if (q.intent === 'fact') return p.verdict === 'info' ? 1.35 : 0.9;
   // "Who do I tell?" is best answered by a duty that names whom.
   if (q.intent === 'procedure') return p.verdict === 'must_report' ? (p.authority ? 1.6 : 1.1) : p.verdict === 'info' ? 0.8 : 0.9;
