@@ -40,3 +40,93 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cosmos: CosmosConfig = endpoint && key ? { mode: 'remote', endpoint, key, database } : { mode: 'embedded', database };
   return { ok: true, config: { cosmos } };
 }
+
+/** How the bot proves who it is to Teams and checks who calls it. */
+export type BotAuth =
+  /** No app id: the local Playground or Emulator talk to the bot without tokens; only bound to localhost by default. */
+  | { mode: 'anonymous'; defaultDepartment: string }
+  | { mode: 'authenticated'; appId: string; appType: BotAppType; tenantId?: string; password?: string };
+
+export const BOT_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+export type BotAppType = (typeof BOT_APP_TYPES)[number];
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface BotConfig extends Config {
+  port: number;
+  host: string;
+  bot: BotAuth;
+  logLevel: LogLevel;
+}
+
+export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; problems: string[] };
+
+/** Where a tenant-less activity lands in local anonymous mode (the Playground normally sends a tenant). */
+export const LOCAL_DEFAULT_DEPARTMENT = 'olivette';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function setting(env: Record<string, string | undefined>, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
+}
+
+function portOf(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return 3978;
+  const port = Number(raw);
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  problems.push(`PORT must be a whole number from 0 to 65535, not "${raw}"`);
+  return 3978;
+}
+
+function appTypeOf(raw: string | undefined, problems: string[]): BotAppType {
+  if (raw === undefined) return 'SingleTenant';
+  const found = BOT_APP_TYPES.find((t) => t.toLowerCase() === raw.toLowerCase());
+  if (!found) problems.push(`MicrosoftAppType must be one of ${BOT_APP_TYPES.join(', ')}, not "${raw}"`);
+  return found ?? 'SingleTenant';
+}
+
+function authenticated(env: Record<string, string | undefined>, appId: string, problems: string[]): BotAuth {
+  const appType = appTypeOf(setting(env, 'MicrosoftAppType'), problems);
+  const password = setting(env, 'MicrosoftAppPassword');
+  const tenantId = setting(env, 'MicrosoftAppTenantId');
+  if (!GUID.test(appId)) problems.push(`MicrosoftAppId must be the bot's Microsoft Entra app (client) id, a GUID; got "${appId}"`);
+  if (tenantId && !GUID.test(tenantId)) problems.push(`MicrosoftAppTenantId must be a tenant id (a GUID); got "${tenantId}"`);
+  if (appType !== 'MultiTenant' && !tenantId) problems.push(`MicrosoftAppTenantId is required for a ${appType} bot`);
+  if (appType === 'UserAssignedMSI' && password) problems.push('MicrosoftAppPassword must not be set for a UserAssignedMSI bot: the managed identity is the credential');
+  if (appType !== 'UserAssignedMSI' && !password) {
+    problems.push(`MicrosoftAppPassword is required for a ${appType} bot (or set MicrosoftAppType=UserAssignedMSI with the managed identity's client id as MicrosoftAppId)`);
+  }
+  return { mode: 'authenticated', appId, appType, ...(tenantId ? { tenantId } : {}), ...(password ? { password } : {}) };
+}
+
+function botAuthOf(env: Record<string, string | undefined>, problems: string[]): BotAuth {
+  const appId = setting(env, 'MicrosoftAppId');
+  if (appId) return authenticated(env, appId, problems);
+  for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType']) {
+    if (setting(env, name)) problems.push(`${name} is set but MicrosoftAppId is not: set MicrosoftAppId, or unset ${name} to run in local anonymous mode`);
+  }
+  return { mode: 'anonymous', defaultDepartment: LOCAL_DEFAULT_DEPARTMENT };
+}
+
+function logLevelOf(raw: string | undefined, problems: string[]): LogLevel {
+  if (raw === undefined) return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw}"`);
+  return level ?? 'info';
+}
+
+/**
+ * Everything the bot server needs. Without MicrosoftAppId the bot runs in local anonymous mode and listens on
+ * 127.0.0.1 only (an unauthenticated bot must not be reachable from the network); with one, it validates every
+ * Bot Framework token and listens on all interfaces unless HOST says otherwise.
+ */
+export function loadBotConfig(env: Record<string, string | undefined> = process.env): BotConfigResult {
+  const problems: string[] = [];
+  const base = loadConfig(env);
+  if (!base.ok) problems.push(...base.problems);
+  const port = portOf(setting(env, 'PORT'), problems);
+  const bot = botAuthOf(env, problems);
+  const host = setting(env, 'HOST') ?? (bot.mode === 'anonymous' ? '127.0.0.1' : '0.0.0.0');
+  const logLevel = logLevelOf(setting(env, 'LOG_LEVEL'), problems);
+  if (!base.ok || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: { ...base.config, port, host, bot, logLevel } };
+}

@@ -40,3 +40,18 @@ export function checkFields(type: ReportType, fields: Record<string, unknown>): 
   if (missing) return refuse('invalid_fields', `"${missing.label}" is required.`);
   return { ok: true, fields: clean };
 }
+
+/** Every problem with submitted fields, by field id, so a form can show each next to its input. */
+export function fieldErrors(type: ReportType, fields: Record<string, unknown>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [id, raw] of Object.entries(fields)) {
+    const value = typeof raw === 'string' ? raw.trim() : raw;
+    const bad = checkOne(type, id, value);
+    if (bad) errors[id] = bad.reason;
+  }
+  for (const f of type.fields) {
+    const value = fields[f.id];
+    if (f.required && !errors[f.id] && (typeof value !== 'string' || value.trim() === '')) errors[f.id] = `"${f.label}" is required.`;
+  }
+  return errors;
+}

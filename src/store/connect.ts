@@ -1,16 +1,21 @@
 import type { CosmosConfig } from '../config.js';
 import type { Clock, IdGenerator } from '../routing/ports.js';
 import { ConversationStore } from './conversation-store.js';
+import { FeedbackStore } from './feedback-store.js';
+import { NoticeStore } from './notice-store.js';
 import { openStores, type CosmosTarget, type Stores } from './cosmos.js';
 import { DirectoryStore } from './directory-store.js';
 import { LOCAL_KEY, startLocalCosmos, type LocalCosmos } from './local-server.js';
-import { ReportStore } from './report-store.js';
+import { ReportQueries, ReportStore } from './report-store.js';
 import { seedSampleDepartments } from './seed.js';
 
 export interface Backend {
   directory: DirectoryStore;
   reports: ReportStore;
   conversations: ConversationStore;
+  notices: NoticeStore;
+  queries: ReportQueries;
+  feedback: FeedbackStore;
   /** Present when we started the embedded server. */
   local?: LocalCosmos;
   close(): Promise<void>;
@@ -21,6 +26,9 @@ export function repositories(stores: Stores, deps: { clock: Clock; ids: IdGenera
     directory: new DirectoryStore(stores.directory, deps.ids, deps.clock),
     reports: new ReportStore(stores.reports),
     conversations: new ConversationStore(stores.conversations),
+    notices: new NoticeStore(stores.reports),
+    queries: new ReportQueries(stores.reports),
+    feedback: new FeedbackStore(stores.feedback),
   };
 }
 

@@ -2,7 +2,7 @@ import https from 'node:https';
 import { CosmosClient, type Container } from '@azure/cosmos';
 import { CosmosPartitionStore, type PartitionStore } from './docs.js';
 
-export const CONTAINERS = ['directory', 'reports', 'conversations'] as const;
+export const CONTAINERS = ['directory', 'reports', 'conversations', 'feedback'] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 
 export interface CosmosTarget {
@@ -41,6 +41,7 @@ export async function openStores(target: CosmosTarget): Promise<{ stores: Stores
     directory: new CosmosPartitionStore(containers.directory),
     reports: new CosmosPartitionStore(containers.reports),
     conversations: new CosmosPartitionStore(containers.conversations),
+    feedback: new CosmosPartitionStore(containers.feedback),
   };
   return { stores, client };
 }

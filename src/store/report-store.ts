@@ -101,3 +101,23 @@ function stripAudit(doc: Stored<Doc & AuditEvent>): AuditEvent {
   const { kind, _etag, ...event } = doc;
   return event as AuditEvent;
 }
+
+const OPEN = "(c.state = 'pending' OR c.state = 'at_destination' OR c.state = 'with_contractor' OR c.state = 'returned')";
+
+/** Read-side lists for "my reports" and "my inbox"; who may act is decided by the routing core, not here. */
+export class ReportQueries {
+  constructor(private readonly docs: PartitionStore) {}
+
+  async filedBy(departmentId: string, reporter: string): Promise<Report[]> {
+    const docs = await this.docs.query<ReportDoc>(departmentId, "c.kind = 'report' AND c.reporter = @reporter", { reporter });
+    return docs.map((d) => fromDoc(d).report).sort(newestFirst);
+  }
+
+  async open(departmentId: string): Promise<Report[]> {
+    return (await this.docs.query<ReportDoc>(departmentId, `c.kind = 'report' AND ${OPEN}`)).map((d) => fromDoc(d).report).sort(newestFirst);
+  }
+}
+
+function newestFirst(a: Report, b: Report): number {
+  return b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+}
