@@ -1,7 +1,15 @@
 /** The only reader of process.env: settings are validated once, at start, with messages that say what to fix. */
 
+/** How the service signs in to a real Cosmos DB account. */
+export type CosmosAuth =
+  | { kind: 'key'; key: string }
+  /** Data-plane RBAC through the App Service's user-assigned identity (AZURE_CLIENT_ID), no key anywhere. */
+  | { kind: 'managed-identity'; clientId?: string }
+  /** An administrator's own `az login`, for the admin CLI against a key-less account. */
+  | { kind: 'azure-cli' };
+
 export type CosmosConfig =
-  | { mode: 'remote'; endpoint: string; key: string; database: string }
+  | { mode: 'remote'; endpoint: string; database: string; auth: CosmosAuth }
   /** No endpoint configured: an in-process local server, seeded with the sample departments. */
   | { mode: 'embedded'; database: string };
 
@@ -23,22 +31,35 @@ function endpointProblem(endpoint: string): string | undefined {
   return url.protocol === 'https:' ? undefined : `COSMOS_ENDPOINT must use https: "${endpoint}"`;
 }
 
+const COSMOS_AUTH_KINDS = ['key', 'managed-identity', 'azure-cli'] as const;
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
   const endpoint = env.COSMOS_ENDPOINT?.trim() || undefined;
   const key = env.COSMOS_KEY?.trim() || undefined;
   const database = env.COSMOS_DATABASE?.trim() || 'policydesk';
+  const authKind = env.COSMOS_AUTH?.trim() || (key || !endpoint ? 'key' : undefined);
   const problems: string[] = [];
   if (!DATABASE_ID.test(database)) problems.push(`COSMOS_DATABASE "${database}" is not a valid database id (letters, digits, - and _)`);
   if (endpoint) {
     const bad = endpointProblem(endpoint);
     if (bad) problems.push(bad);
-    if (!key) problems.push('COSMOS_KEY is required when COSMOS_ENDPOINT is set');
-  } else if (key) {
-    problems.push('COSMOS_KEY is set but COSMOS_ENDPOINT is not: set both, or neither to use the embedded local server');
+    if (!authKind) problems.push('COSMOS_ENDPOINT is set but neither COSMOS_KEY nor COSMOS_AUTH (managed-identity or azure-cli) is');
+    else if (!(COSMOS_AUTH_KINDS as readonly string[]).includes(authKind)) {
+      problems.push(`COSMOS_AUTH "${authKind}" is not one of ${COSMOS_AUTH_KINDS.join(', ')}`);
+    } else if (authKind === 'key' && !key) problems.push('COSMOS_KEY is required when COSMOS_AUTH is key');
+    else if (authKind !== 'key' && key) problems.push(`COSMOS_KEY is set but COSMOS_AUTH is ${authKind}: remove the key`);
+  } else if (key || env.COSMOS_AUTH?.trim()) {
+    problems.push('COSMOS_KEY or COSMOS_AUTH is set but COSMOS_ENDPOINT is not: set the endpoint, or neither to use the embedded local server');
   }
   if (problems.length > 0) return { ok: false, problems };
-  const cosmos: CosmosConfig = endpoint && key ? { mode: 'remote', endpoint, key, database } : { mode: 'embedded', database };
-  return { ok: true, config: { cosmos } };
+  if (!endpoint) return { ok: true, config: { cosmos: { mode: 'embedded', database } } };
+  return { ok: true, config: { cosmos: { mode: 'remote', endpoint, database, auth: cosmosAuth(authKind!, key, env.AZURE_CLIENT_ID?.trim()) } } };
+}
+
+function cosmosAuth(kind: string, key: string | undefined, clientId: string | undefined): CosmosAuth {
+  if (kind === 'managed-identity') return clientId ? { kind, clientId } : { kind };
+  if (kind === 'azure-cli') return { kind };
+  return { kind: 'key', key: key! };
 }
 
 /** How the bot proves who it is to Teams and checks who calls it. */

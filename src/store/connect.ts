@@ -3,6 +3,7 @@ import type { Clock, IdGenerator } from '../routing/ports.js';
 import { ConversationStore } from './conversation-store.js';
 import { FeedbackStore } from './feedback-store.js';
 import { NoticeStore } from './notice-store.js';
+import { AzureCliCredential, ManagedIdentityCredential } from '@azure/identity';
 import { openStores, type CosmosTarget, type Stores } from './cosmos.js';
 import { DirectoryStore } from './directory-store.js';
 import { LOCAL_KEY, startLocalCosmos, type LocalCosmos } from './local-server.js';
@@ -33,7 +34,12 @@ export function repositories(stores: Stores, deps: { clock: Clock; ids: IdGenera
 }
 
 async function targetFor(cosmos: CosmosConfig): Promise<{ target: CosmosTarget; local?: LocalCosmos }> {
-  if (cosmos.mode === 'remote') return { target: cosmos };
+  if (cosmos.mode === 'remote') {
+    const { endpoint, database, auth } = cosmos;
+    if (auth.kind === 'key') return { target: { endpoint, database, key: auth.key } };
+    const credential = auth.kind === 'managed-identity' ? new ManagedIdentityCredential(auth.clientId ? { clientId: auth.clientId } : {}) : new AzureCliCredential();
+    return { target: { endpoint, database, credential } };
+  }
   const local = await startLocalCosmos();
   return { target: { endpoint: local.endpoint, key: LOCAL_KEY, database: cosmos.database, trustSelfSigned: true }, local };
 }

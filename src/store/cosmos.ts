@@ -1,5 +1,6 @@
 import https from 'node:https';
 import { CosmosClient, type Container } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/identity';
 import { CosmosPartitionStore, type PartitionStore } from './docs.js';
 
 export const CONTAINERS = ['directory', 'reports', 'conversations', 'feedback'] as const;
@@ -7,7 +8,9 @@ export type ContainerName = (typeof CONTAINERS)[number];
 
 export interface CosmosTarget {
   endpoint: string;
-  key: string;
+  /** An account key, or a credential for data-plane RBAC (no key). */
+  key?: string;
+  credential?: TokenCredential;
   database: string;
   /** Only for the embedded server we started ourselves: its bundled certificate is self-signed and expired. */
   trustSelfSigned?: boolean;
@@ -19,11 +22,19 @@ function cosmosClient(target: CosmosTarget): CosmosClient {
   const agent = target.trustSelfSigned
     ? new https.Agent({ rejectUnauthorized: false, keepAlive: true })
     : new https.Agent({ keepAlive: true });
-  return new CosmosClient({ endpoint: target.endpoint, key: target.key, agent });
+  const auth = target.credential ? { aadCredentials: target.credential } : { key: target.key! };
+  return new CosmosClient({ endpoint: target.endpoint, ...auth, agent });
 }
 
-/** Creates the database and its containers when missing; all are partitioned by department. */
-async function openContainers(client: CosmosClient, database: string): Promise<Record<ContainerName, Container>> {
+/**
+ * Creates the database and its containers when missing; all are partitioned by department. With a
+ * credential (data-plane RBAC cannot create them) they must exist already: infra/ provisions them.
+ */
+async function openContainers(client: CosmosClient, database: string, create: boolean): Promise<Record<ContainerName, Container>> {
+  if (!create) {
+    const db = client.database(database);
+    return Object.fromEntries(CONTAINERS.map((id) => [id, db.container(id)])) as Record<ContainerName, Container>;
+  }
   const { database: db } = await client.databases.createIfNotExists({ id: database });
   const entries = await Promise.all(
     CONTAINERS.map(async (id) => {
@@ -36,7 +47,7 @@ async function openContainers(client: CosmosClient, database: string): Promise<R
 
 export async function openStores(target: CosmosTarget): Promise<{ stores: Stores; client: CosmosClient }> {
   const client = cosmosClient(target);
-  const containers = await openContainers(client, target.database);
+  const containers = await openContainers(client, target.database, !target.credential);
   const stores: Stores = {
     directory: new CosmosPartitionStore(containers.directory),
     reports: new CosmosPartitionStore(containers.reports),
