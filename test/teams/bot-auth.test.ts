@@ -38,7 +38,7 @@ describe('bot configuration', () => {
   it('names every problem at once: bad port, unknown type, a password with no app id, bad Cosmos settings', () => {
     const r = loadBotConfig({ PORT: 'eighty', MicrosoftAppPassword: 'x', LOG_LEVEL: 'loud', COSMOS_KEY: 'k' });
     expect(!r.ok && r.problems).toEqual([
-      expect.stringContaining('COSMOS_KEY is set but COSMOS_ENDPOINT is not'),
+      expect.stringContaining('COSMOS_KEY or COSMOS_AUTH is set but COSMOS_ENDPOINT is not'),
       'PORT must be a whole number from 0 to 65535, not "eighty"',
       expect.stringContaining('MicrosoftAppPassword is set but MicrosoftAppId is not'),
       'LOG_LEVEL must be one of debug, info, warn, error, not "loud"',
