@@ -4,10 +4,11 @@
  *   npm start -- --as sgt-a            chat as another sample member (see sample-data/roster.json)
  *   npm start -- --department long-beach --as chief
  *   npm start -- --port 3978 --playground-port 56150
- * When a bot already answers on the port (another npm start), only a Playground is started, on the same bot and
+ *   npm start -- --fresh               start from the sample data again, forgetting what was filed
+ * The bot keeps its local data under .data/ (per port) across restarts. When a bot already answers on the port (another npm start), only a Playground is started, on the same bot and
  * data: one terminal per person. Ctrl-C stops what this run started.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,10 +35,11 @@ try {
       department: { type: 'string', default: DEFAULT_DEPARTMENT },
       port: { type: 'string', default: '3978' },
       'playground-port': { type: 'string', default: '56150' },
+      fresh: { type: 'boolean', default: false },
     },
   }).values;
 } catch (e) {
-  fail(`${(e as Error).message}\nusage: npm start [-- --as MEMBER] [--department ID] [--port N] [--playground-port N]`);
+  fail(`${(e as Error).message}\nusage: npm start [-- --as MEMBER] [--department ID] [--port N] [--playground-port N] [--fresh]`);
 }
 
 const found = findMember(readRoster(root), args.department, args.as);
@@ -74,7 +76,12 @@ try {
   if (joining) console.log(`Policy Desk is already running on port ${botPort}: starting only a Playground for it`);
   else {
     console.log(`starting the bot on port ${botPort}…`);
-    const bot = await startBot({ root, port: botPort, log });
+    const dataDir = join(root, '.data', botPort === 3978 ? 'local-cosmos' : `local-cosmos-${botPort}`);
+    if (args.fresh) {
+      rmSync(dataDir, { recursive: true, force: true });
+      console.log('starting fresh from the sample data (--fresh)');
+    }
+    const bot = await startBot({ root, port: botPort, log, dataDir });
     running.push(bot);
     botUrl = bot.url;
   }

@@ -10,8 +10,11 @@ export type CosmosAuth =
 
 export type CosmosConfig =
   | { mode: 'remote'; endpoint: string; database: string; auth: CosmosAuth }
-  /** No endpoint configured: an in-process local server, seeded with the sample departments. */
-  | { mode: 'embedded'; database: string };
+  /**
+   * No endpoint configured: an in-process local server, seeded with the sample departments; with
+   * LOCAL_DATA_DIR its data is kept in that folder across restarts.
+   */
+  | { mode: 'embedded'; database: string; dataDir?: string };
 
 export interface Config {
   cosmos: CosmosConfig;
@@ -52,7 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('COSMOS_KEY or COSMOS_AUTH is set but COSMOS_ENDPOINT is not: set the endpoint, or neither to use the embedded local server');
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (!endpoint) return { ok: true, config: { cosmos: { mode: 'embedded', database } } };
+  const dataDir = env.LOCAL_DATA_DIR?.trim() || undefined;
+  if (!endpoint) return { ok: true, config: { cosmos: { mode: 'embedded', database, ...(dataDir ? { dataDir } : {}) } } };
   return { ok: true, config: { cosmos: { mode: 'remote', endpoint, database, auth: cosmosAuth(authKind!, key, env.AZURE_CLIENT_ID?.trim()) } } };
 }
 

@@ -110,9 +110,9 @@ async function waitForHealth(url: string, exited: Promise<number | null>, timeou
 }
 
 /** `entry` defaults to src/index.ts, which listens on PORT and answers GET /health once it is ready. */
-export async function startBot(options: { root: string; port: number; log: Log; entry?: string; timeoutMs?: number }): Promise<Running> {
+export async function startBot(options: { root: string; port: number; log: Log; entry?: string; timeoutMs?: number; dataDir?: string }): Promise<Running> {
   const { root, port, log } = options;
-  const env = { ...process.env, PORT: String(port) };
+  const env = { ...process.env, PORT: String(port), ...(options.dataDir ? { LOCAL_DATA_DIR: options.dataDir } : {}) };
   const bot = launch('bot', [TSX_CLI, options.entry ?? join(root, 'src', 'index.ts')], root, env, log);
   const state = await waitForHealth(`http://127.0.0.1:${port}/health`, bot.exited, options.timeoutMs ?? 60_000);
   if (state !== 'ok') {

@@ -5,6 +5,7 @@ import { FeedbackStore } from './feedback-store.js';
 import { NoticeStore } from './notice-store.js';
 import { AzureCliCredential, ManagedIdentityCredential } from '@azure/identity';
 import { openStores, type CosmosTarget, type Stores } from './cosmos.js';
+import { localSnapshot } from './local-snapshot.js';
 import { DirectoryStore } from './directory-store.js';
 import { LOCAL_KEY, startLocalCosmos, type LocalCosmos } from './local-server.js';
 import { ReportQueries, ReportStore } from './report-store.js';
@@ -44,13 +45,24 @@ async function targetFor(cosmos: CosmosConfig): Promise<{ target: CosmosTarget; 
   return { target: { endpoint: local.endpoint, key: LOCAL_KEY, database: cosmos.database, trustSelfSigned: true }, local };
 }
 
-/** The configured account, or an embedded local server seeded with the sample departments. */
+const SNAPSHOT_EVERY_MS = 3000;
+
+/**
+ * The configured account, or an embedded local server seeded with the sample departments (or, with a
+ * data folder, loaded from what it held when it last stopped).
+ */
 export async function connect(cosmos: CosmosConfig, deps: { clock: Clock; ids: IdGenerator }): Promise<Backend> {
   const { target, local } = await targetFor(cosmos);
   const { stores, client } = await openStores(target);
   const repos = repositories(stores, deps);
-  if (local) await seedSampleDepartments(repos.directory);
+  const snapshot = local && cosmos.mode === 'embedded' && cosmos.dataDir ? localSnapshot(client, cosmos.database, cosmos.dataDir) : undefined;
+  if (local && !(await snapshot?.restore())) await seedSampleDepartments(repos.directory);
+  // The timer only copies what is already in the local server to disk; nothing lives in it.
+  const saver = snapshot ? setInterval(() => void snapshot.save().catch(() => undefined), SNAPSHOT_EVERY_MS) : undefined;
+  saver?.unref();
   const close = async () => {
+    if (saver) clearInterval(saver);
+    await snapshot?.save();
     client.dispose();
     await local?.close();
   };
