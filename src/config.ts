@@ -76,12 +76,23 @@ export const BOT_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] 
 export type BotAppType = (typeof BOT_APP_TYPES)[number];
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['text', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** Where Application Insights takes telemetry, from its connection string. */
+export interface AppInsightsConfig {
+  instrumentationKey: string;
+  ingestionEndpoint: string;
+}
 
 export interface BotConfig extends Config {
   port: number;
   host: string;
   bot: BotAuth;
   logLevel: LogLevel;
+  /** JSON lines in production (an app id is set), plain text locally, unless LOG_FORMAT says otherwise. */
+  logFormat: LogFormat;
+  appInsights?: AppInsightsConfig;
 }
 
 export type BotConfigResult = { ok: true; config: BotConfig } | { ok: false; problems: string[] };
@@ -139,6 +150,26 @@ function logLevelOf(raw: string | undefined, problems: string[]): LogLevel {
   return level ?? 'info';
 }
 
+function logFormatOf(raw: string | undefined, fallback: LogFormat, problems: string[]): LogFormat {
+  if (raw === undefined) return fallback;
+  const format = LOG_FORMATS.find((f) => f === raw.toLowerCase());
+  if (!format) problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, not "${raw}"`);
+  return format ?? fallback;
+}
+
+/** "InstrumentationKey=…;IngestionEndpoint=https://…/" as the Azure portal gives it. */
+function appInsightsOf(raw: string | undefined, problems: string[]): AppInsightsConfig | undefined {
+  if (raw === undefined) return undefined;
+  const parts = Object.fromEntries(raw.split(';').map((p) => p.split('=')).filter((kv) => kv.length >= 2).map(([k, ...v]) => [k!.trim().toLowerCase(), v.join('=').trim()]));
+  const instrumentationKey = parts['instrumentationkey'];
+  const ingestionEndpoint = parts['ingestionendpoint'] ?? 'https://dc.services.visualstudio.com/';
+  if (!instrumentationKey || !GUID.test(instrumentationKey)) {
+    problems.push('APPLICATIONINSIGHTS_CONNECTION_STRING has no valid InstrumentationKey (copy it from the Application Insights resource)');
+    return undefined;
+  }
+  return { instrumentationKey, ingestionEndpoint };
+}
+
 /**
  * Everything the bot server needs. Without MicrosoftAppId the bot runs in local anonymous mode and listens on
  * 127.0.0.1 only (an unauthenticated bot must not be reachable from the network); with one, it validates every
@@ -152,6 +183,8 @@ export function loadBotConfig(env: Record<string, string | undefined> = process.
   const bot = botAuthOf(env, problems);
   const host = setting(env, 'HOST') ?? (bot.mode === 'anonymous' ? '127.0.0.1' : '0.0.0.0');
   const logLevel = logLevelOf(setting(env, 'LOG_LEVEL'), problems);
+  const logFormat = logFormatOf(setting(env, 'LOG_FORMAT'), bot.mode === 'authenticated' ? 'json' : 'text', problems);
+  const appInsights = appInsightsOf(setting(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING'), problems);
   if (!base.ok || problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { ...base.config, port, host, bot, logLevel } };
+  return { ok: true, config: { ...base.config, port, host, bot, logLevel, logFormat, ...(appInsights ? { appInsights } : {}) } };
 }

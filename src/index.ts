@@ -1,5 +1,6 @@
 import { loadBotConfig } from './config.js';
 import { openServices } from './compose.js';
+import { appInsightsSink } from './app-insights.js';
 import { consoleLogger } from './log.js';
 import { startServer } from './server.js';
 
@@ -14,12 +15,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { config } = loaded;
-  const log = consoleLogger(config.logLevel);
+  const telemetry = config.appInsights ? appInsightsSink(config.appInsights) : undefined;
+  const log = consoleLogger(config.logLevel, { format: config.logFormat, sinks: telemetry ? [telemetry.sink] : [] });
   const server = await startServer({ config, log, services: () => openServices(config) });
   log.info(`Policy Desk listening on ${server.url}/api/messages`);
   const stop = async (signal: string) => {
     log.info('Policy Desk stopping', { signal });
     await server.close();
+    await telemetry?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

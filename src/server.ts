@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { loadBotConfig, type BotConfig } from './config.js';
 import { openServices, type BotServices, type OpenedServices } from './compose.js';
-import { consoleLogger, errorFields, type Logger } from './log.js';
+import { consoleLogger, errorFields, withCorrelation, type Logger } from './log.js';
 import { botAppIdOf, createAdapter } from './teams/adapter.js';
 import { createBotApp } from './teams/app.js';
 
@@ -79,12 +80,21 @@ function createFront(): Front {
     }
     front.requests.enter();
     try {
-      await front.turn(req, res);
+      const turn = front.turn;
+      await withCorrelation(correlationIdOf(req), () => turn(req, res));
     } finally {
       front.requests.leave();
     }
   });
   return front;
+}
+
+/** The caller's correlation id when it sends one, else the activity's id, else a fresh one. */
+function correlationIdOf(req: { headers: Record<string, string | string[] | undefined>; body?: unknown }): string {
+  const header = req.headers['x-ms-correlation-id'] ?? req.headers['x-correlation-id'];
+  if (typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header)) return header;
+  const id = (req.body as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && /^[\w.:|-]{1,100}$/.test(id) ? id : randomUUID();
 }
 
 async function listen(front: Front, port: number, host: string, log: Logger): Promise<number> {

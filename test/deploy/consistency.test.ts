@@ -30,6 +30,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   PORT: 'App Service sets it',
   HOST: 'defaults to 0.0.0.0 when MicrosoftAppId is set',
   COSMOS_KEY: 'the account has local (key) auth disabled; the managed identity is used',
+  LOCAL_DATA_DIR: 'only for the embedded local server of npm start',
+  LOG_FORMAT: 'JSON lines are the default when MicrosoftAppId is set',
 };
 
 function parseEnv(text: string): Map<string, string> {

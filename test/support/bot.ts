@@ -11,7 +11,7 @@ import { openTestBackend, type TestBackend } from './cosmos.js';
 let policies: PolicyDesk | undefined;
 
 export function testConfig(bot: BotAuth = { mode: 'anonymous', defaultDepartment: 'olivette' }): BotConfig {
-  return { cosmos: { mode: 'embedded', database: 'unused' }, port: 0, host: '127.0.0.1', bot, logLevel: 'error' };
+  return { cosmos: { mode: 'embedded', database: 'unused' }, port: 0, host: '127.0.0.1', bot, logLevel: 'error', logFormat: 'text' };
 }
 
 /** Keeps log lines so a test can prove nothing personal was logged. */
