@@ -40,7 +40,7 @@ const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly 
 const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`, 'i');
 
 const REPORT = [
-  /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\b(?!\s+(?:is|are|was|means|of)\b)/i,
+  /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\s+(?:the|your|a|an|any|all|every|each|it|them|him|her|to|immediately|promptly|suspected|lost|stolen)\b/i,
   /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|call|telephone|phone|email|e-mail)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
