@@ -20,7 +20,7 @@ export interface IndexedProvision {
 /** A concept in more than this share of a drafted library's provisions is no evidence of a match. */
 const GENERIC_SHARE = 0.5;
 /** How many provisions a large library fully scores per question. */
-const SHORTLIST = 200;
+const SHORTLIST = 120;
 
 /** Corpus statistics over one library's provisions, and postings to find candidates fast. */
 export class ProvisionCorpus {
