@@ -6,13 +6,18 @@ import { ReportFiling } from './app/file-report.js';
 import { Identify } from './app/identify.js';
 import { Listings } from './app/listings.js';
 import { ReportViews } from './app/report-view.js';
+import { Delegating } from './app/delegations.js';
 import { ReportDesk } from './app/reports.js';
-import { randomIds, systemClock } from './app/system.js';
+import { DeadlineSweeper } from './app/sweep-deadlines.js';
+import { mathRandom, randomIds, systemClock } from './app/system.js';
 import type { BotConfig } from './config.js';
-import type { Clock, IdGenerator } from './routing/ports.js';
+import type { Clock, IdGenerator, Random } from './routing/ports.js';
 import { connect, type Backend } from './store/connect.js';
 import type { ConversationStore } from './store/conversation-store.js';
-import type { NoticeStore } from './store/notice-store.js';
+import type { DeliveryStore } from './store/delivery-store.js';
+import type { DirectoryStore } from './store/directory-store.js';
+import type { OutboxStore } from './store/outbox-store.js';
+import type { ReportStore } from './store/report-store.js';
 
 /** The use cases and the few stores the Teams layer talks to directly. */
 export interface BotServices {
@@ -23,9 +28,15 @@ export interface BotServices {
   views: ReportViews;
   listings: Listings;
   feedback: FeedbackDesk;
+  delegating: Delegating;
+  sweeper: DeadlineSweeper;
+  directory: DirectoryStore;
+  reports: ReportStore;
   conversations: ConversationStore;
-  notices: NoticeStore;
+  outbox: OutboxStore;
+  deliveries: DeliveryStore;
   clock: Clock;
+  random: Random;
 }
 
 export interface OpenedServices {
@@ -33,11 +44,14 @@ export interface OpenedServices {
   close(): Promise<void>;
 }
 
-type Repos = Pick<Backend, 'directory' | 'reports' | 'conversations' | 'notices' | 'queries' | 'feedback'>;
+type Repos = Pick<Backend, 'directory' | 'reports' | 'conversations' | 'outbox' | 'deliveries' | 'deadlines' | 'queries' | 'feedback'>;
 
 export interface ServiceDeps {
   clock?: Clock;
   ids?: IdGenerator;
+  random?: Random;
+  /** Names this instance in the deadline claims it takes; default a fresh id. */
+  instance?: string;
   policies?: PolicyDesk;
   /** Department for activities with no tenant (local anonymous mode only). */
   defaultDepartment?: string;
@@ -50,6 +64,10 @@ export function buildServices(repos: Repos, deps: ServiceDeps = {}): BotServices
   const policies = deps.policies ?? new PolicyDesk();
   const reports = new ReportDesk({ directory: repos.directory, reports: repos.reports, clock, ids });
   const views = new ReportViews({ directory: repos.directory, reports, clock });
+  const sweeper = new DeadlineSweeper({
+    directory: repos.directory, reports: repos.reports, queries: repos.queries, deadlines: repos.deadlines, outbox: repos.outbox,
+    desk: reports, clock, instance: deps.instance ?? randomIds.next(),
+  });
   return {
     identify: new Identify({ directory: repos.directory, ...(deps.defaultDepartment ? { defaultDepartment: deps.defaultDepartment } : {}) }),
     answers: new AnswerDesk(policies),
@@ -58,9 +76,15 @@ export function buildServices(repos: Repos, deps: ServiceDeps = {}): BotServices
     views,
     listings: new Listings({ queries: repos.queries, clock }),
     feedback: new FeedbackDesk({ store: repos.feedback, clock }),
+    delegating: new Delegating({ directory: repos.directory, deadlines: repos.deadlines, sweeper, clock }),
+    sweeper,
+    directory: repos.directory,
+    reports: repos.reports,
     conversations: repos.conversations,
-    notices: repos.notices,
+    outbox: repos.outbox,
+    deliveries: repos.deliveries,
     clock,
+    random: deps.random ?? mathRandom,
   };
 }
 

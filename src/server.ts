@@ -6,6 +6,8 @@ import { openServices, type BotServices, type OpenedServices } from './compose.j
 import { consoleLogger, errorFields, withCorrelation, type Logger } from './log.js';
 import { botAppIdOf, createAdapter } from './teams/adapter.js';
 import { createBotApp } from './teams/app.js';
+import { createDelivery } from './teams/delivery.js';
+import { scheduleSweeps, SWEEP_EVERY_MS } from './teams/sweep-schedule.js';
 
 export interface StartOptions {
   /** Default: loadBotConfig() from the environment; a configuration problem throws, naming each one. */
@@ -16,6 +18,8 @@ export interface StartOptions {
   /** Ready-made services (the caller closes them), or a factory whose result the server closes. Default: openServices(config). */
   services?: BotServices | (() => Promise<OpenedServices>);
   log?: Logger;
+  /** How often this instance sweeps deadlines and the outbox; 0 turns the sweep off (tests drive it by hand). */
+  sweepEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -136,12 +140,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw e;
   }
   const adapter = createAdapter(config.bot);
-  const app = createBotApp({ adapter, botAppId: botAppIdOf(config.bot), services: opened.services, log });
+  const botAppId = botAppIdOf(config.bot);
+  const delivery = createDelivery({ adapter, botAppId, services: opened.services, log });
+  const app = createBotApp({ adapter, botAppId, services: opened.services, notifier: delivery.notifier, log });
   front.turn = (req, res) => adapter.process(req, res, async (ctx) => void (await app.run(ctx)));
   front.phase = 'ready';
+  const everyMs = options.sweepEveryMs ?? SWEEP_EVERY_MS;
+  const sweeps = everyMs > 0 ? scheduleSweeps({ services: opened.services, sender: delivery.sender, everyMs, log }) : undefined;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
-    (closing ??= stop(front).then(() => opened.close().catch((e) => log.warn('backend did not close cleanly', errorFields(e)))));
+    (closing ??= stop(front)
+      .then(() => sweeps?.stop())
+      .then(() => opened.close().catch((e) => log.warn('backend did not close cleanly', errorFields(e)))));
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   return { port, url, close };
 }

@@ -117,17 +117,6 @@ export class ReportDesk {
     if (!stored || (viewer && !canRead(dir, stored.report, viewer.id, this.deps.clock.now()))) return NOT_FOUND(reportId);
     return { ok: true, report: stored.report, trail: await this.deps.reports.trail(departmentId, reportId) };
   }
-
-  /** Escalates every report whose level let its deadline pass; safe to run from several instances at once. */
-  async escalateOverdue(departmentId: string): Promise<Report[]> {
-    const overdue = await this.deps.reports.overdue(departmentId, this.deps.clock.now());
-    const results = await Promise.all(
-      overdue.map(({ report }) =>
-        this.act({ departmentId, reportId: report.id, actor: 'system', action: 'escalate', expectedVersion: report.version, commandId: `escalate:${report.id}:${report.version}` }),
-      ),
-    );
-    return results.flatMap((r) => (r.ok && !r.replayed ? [r.report] : []));
-  }
 }
 
 function conflict(dir: Directory, report: Report): ActOutcome {

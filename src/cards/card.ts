@@ -7,6 +7,8 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardElement[];
+  /** Universal Actions: Teams asks the bot for the card again, for these users, whenever they see it. */
+  refresh?: { action: CardElement; userIds: string[] };
   msteams?: { width: 'Full' };
 }
 

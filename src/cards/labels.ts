@@ -1,6 +1,6 @@
 import type { Verdict } from '../policy/types.js';
 import type { ReportAction } from '../routing/allowed-actions.js';
-import type { Action, ReportState } from '../routing/types.js';
+import type { AuditAction, ReportState } from '../routing/types.js';
 import type { Tone } from './card.js';
 
 export const STATE_LABELS: Record<ReportState, string> = {
@@ -38,7 +38,7 @@ export const ACTION_STYLES: Partial<Record<ReportAction, 'positive' | 'destructi
 };
 
 /** For the history: "Riley Chen forwarded it". */
-export const ACTION_DONE: Record<Action, string> = {
+export const ACTION_DONE: Record<AuditAction, string> = {
   submit: 'filed it',
   forward: 'forwarded it',
   return: 'returned it for information',
@@ -50,6 +50,7 @@ export const ACTION_DONE: Record<Action, string> = {
   deny: 'denied it',
   close: 'closed it',
   hand_to_contractor: 'handed it to the IT contractor',
+  reassign: 'reassigned it',
 };
 
 export function verdictLabel(verdict: Verdict, who?: string): string {

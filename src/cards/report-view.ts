@@ -1,7 +1,7 @@
 import type { ReportSnapshot } from '../app/report-view.js';
 import type { ReportAction } from '../routing/allowed-actions.js';
 import type { Directory } from '../routing/directory.js';
-import { TERMINAL_STATES, type FieldDef, type MemberId, type Report } from '../routing/types.js';
+import { TERMINAL_STATES, type AuditEvent, type FieldDef, type MemberId, type Report } from '../routing/types.js';
 import type { Tone } from './card.js';
 import { ACTION_DONE, ACTION_STYLES, ACTION_TITLES, STATE_LABELS, STATE_TONES, when } from './labels.js';
 
@@ -38,7 +38,7 @@ export interface ReportCardView {
   resubmit?: { fields: FieldDef[]; values: Record<string, string> };
 }
 
-const name = (dir: Directory, id: MemberId | 'system') => (id === 'system' ? 'The deadline sweep' : (dir.byId.get(id)?.name ?? id));
+const name = (dir: Directory, id: MemberId | 'system') => (id === 'system' ? 'The system' : (dir.byId.get(id)?.name ?? id));
 
 function stepsOf(dir: Directory, report: Report): StepView[] {
   const over = TERMINAL_STATES.includes(report.state);
@@ -49,12 +49,27 @@ function stepsOf(dir: Directory, report: Report): StepView[] {
   });
 }
 
+/** "Escalated by the system: SLA of 24 h missed by Riley Chen"; "Reassigned to Sam Ortiz, acting for Riley Chen". */
+function systemText(dir: Directory, e: AuditEvent): string | undefined {
+  if (e.action === 'escalate' && e.missed) return `Escalated by the system: SLA of ${e.missed.slaHours} h missed by ${name(dir, e.missed.member)}`;
+  if (e.action === 'reassign' && e.delegate && e.actingFor) return `Reassigned to ${name(dir, e.delegate)}, acting for ${name(dir, e.actingFor)}`;
+  return undefined;
+}
+
 function historyOf(s: ReportSnapshot): HistoryView[] {
   return s.trail.map((e) => {
-    const acting = e.actingFor ? ` (for ${name(s.dir, e.actingFor)})` : '';
+    const made = systemText(s.dir, e);
+    if (made) return { at: when(e.at), text: made };
+    const acting = e.actingFor ? `, acting for ${name(s.dir, e.actingFor)},` : '';
     const extra = [e.comment ? `“${e.comment}”` : '', e.reference ? `reference ${e.reference}` : ''].filter(Boolean).join(' · ');
     return { at: when(e.at), text: `${name(s.dir, e.actor)}${acting} ${ACTION_DONE[e.action]}${extra ? ` — ${extra}` : ''}` };
   });
+}
+
+/** The state in words; an open report that the sweep escalated says so on every copy of its card. */
+function stateLabelOf(report: Report): string {
+  const open = report.state === 'pending' || report.state === 'at_destination';
+  return open && report.lastTransition.action === 'escalate' ? `${STATE_LABELS[report.state]} · escalated` : STATE_LABELS[report.state];
 }
 
 function factsOf(s: ReportSnapshot): Array<[string, string | undefined]> {
@@ -79,7 +94,7 @@ export function reportCardView(s: ReportSnapshot, extra: { headline?: string; no
   const resubmit = s.allowed.includes('resubmit') && type ? { fields: type.fields, values: report.fields } : undefined;
   return {
     reportId: report.id, version: report.version, typeLabel: type?.label ?? report.type, departmentName: dir.config.name,
-    stateLabel: STATE_LABELS[report.state], stateTone: STATE_TONES[report.state],
+    stateLabel: stateLabelOf(report), stateTone: STATE_TONES[report.state],
     ...extra,
     facts: factsOf(s), fields, steps: stepsOf(dir, report), history: historyOf(s),
     actions: s.allowed.map((action) => ({ action, title: ACTION_TITLES[action], ...(ACTION_STYLES[action] ? { style: ACTION_STYLES[action] } : {}) })),

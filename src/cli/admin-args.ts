@@ -9,6 +9,8 @@ const COMMANDS: Record<string, { words: [min: number, max: number]; required: st
   export: { words: [0, 0], required: ['department'], optional: [] },
   route: { words: [0, 0], required: ['department', 'type', 'from'], optional: ['subject', 'at'] },
   'report show': { words: [1, 1], required: ['department'], optional: ['as'] },
+  sweep: { words: [0, 0], required: [], optional: ['at', 'department'] },
+  outbox: { words: [0, 0], required: [], optional: ['department', 'state'] },
 };
 
 export const USAGE = `usage:
@@ -18,6 +20,10 @@ export const USAGE = `usage:
                                                            print the route a report would take
   npm run admin -- report show ID --department ID [--as MEMBER]
                                                            print a report and its audit trail (--as: only if MEMBER may see it)
+  npm run admin -- sweep [--at ISO-TIME] [--department ID] fire due deadlines (reminders, escalations, delegations) and send the
+                                                           outbox, as of now or --at; prints what fired as JSON lines
+  npm run admin -- outbox [--department ID] [--state dead|pending|sent]
+                                                           list notifications not yet delivered (default: dead and pending) as JSON lines
 MEMBER is a member id or an AAD object id. With no COSMOS_ENDPOINT set, an in-memory local server seeded with
 sample-data/ is used and discarded on exit.`;
 

@@ -1,10 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import { randomIds, systemClock } from '../app/system.js';
-import { loadConfig } from '../config.js';
+import { loadBotConfig, loadConfig, type BotConfig, type Config } from '../config.js';
 import { connect } from '../store/connect.js';
 import { readDepartmentFiles } from '../store/department-files.js';
 import { parseAdminArgs, USAGE } from './admin-args.js';
 import { exportDepartment, importDepartments, printRoute, showReport, type Context, type Io } from './admin-commands.js';
+import { listOutbox, sweep } from './admin-sweep.js';
+
+function isBotConfig(c: Config | BotConfig): c is BotConfig {
+  return 'bot' in c;
+}
 
 const consoleIo: Io = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
 
@@ -15,7 +20,8 @@ export async function runAdmin(argv: string[], io: Io = consoleIo, env: Record<s
     io.err(`admin: ${parsed}\n${USAGE}`);
     return 2;
   }
-  const cfg = loadConfig(env);
+  // The sweep sends notifications, so it signs in as the bot (MicrosoftApp* settings) like the server does.
+  const cfg = parsed.command === 'sweep' ? loadBotConfig(env) : loadConfig(env);
   if (!cfg.ok) {
     for (const p of cfg.problems) io.err(`configuration: ${p}`);
     return 2;
@@ -34,6 +40,8 @@ export async function runAdmin(argv: string[], io: Io = consoleIo, env: Record<s
     }
     if (parsed.command === 'export') return await exportDepartment(ctx, parsed.args);
     if (parsed.command === 'route') return await printRoute(ctx, parsed.args);
+    if (parsed.command === 'sweep' && isBotConfig(cfg.config)) return await sweep(ctx, parsed.args, cfg.config.bot);
+    if (parsed.command === 'outbox') return await listOutbox(ctx, parsed.args);
     return await showReport(ctx, parsed.args);
   } finally {
     await backend.close();

@@ -1,5 +1,7 @@
 import { routeAuthority, type RouteAuthority } from './authority.js';
+import { deadlinesFor } from './deadlines.js';
 import type { Directory } from './directory.js';
+import { escalationTarget } from './escalation.js';
 import { checkFields, checkText, type FieldRefusalCode } from './fields.js';
 import { refuse, type Refusal, type Result } from './result.js';
 import {
@@ -20,7 +22,8 @@ export interface ActionCommand {
 }
 
 export type ActRefusalCode =
-  | 'invalid_state' | 'not_allowed' | 'outcome_not_allowed' | 'comment_required' | 'reference_required' | 'not_overdue' | FieldRefusalCode;
+  | 'invalid_state' | 'not_allowed' | 'outcome_not_allowed' | 'comment_required' | 'reference_required' | 'not_overdue'
+  | 'nowhere_to_escalate' | FieldRefusalCode;
 
 type ActResult = Result<Transition, ActRefusalCode>;
 type Recipient = { member: MemberId; reason: NoticeReason };
@@ -35,9 +38,10 @@ const DECIDABLE_IN: Record<Outcome, ReportState[]> = {
   approve: ['at_destination'], deny: ['at_destination'], hand_to_contractor: ['at_destination'],
 };
 
-function finish(report: Report, move: Move, changes: Partial<Report>, told: Recipient[]): ActResult {
+function finish(dir: Directory, report: Report, move: Move, changes: Partial<Report>, told: Recipient[]): ActResult {
   const next = advance(report, move, changes);
-  return { ok: true, report: next, events: [auditEvent(report, next, move)], notices: notices(next, move.actor, told) };
+  const deadlines = deadlinesFor(next, dir.config.calendar);
+  return { ok: true, report: next, events: [auditEvent(report, next, move)], notices: notices(next, move.actor, told), deadlines };
 }
 
 function wrongState(report: Report, action: string): Refusal<'invalid_state'> {
@@ -56,11 +60,23 @@ function under(auth: RouteAuthority, move: Move): Move {
   return 'actingFor' in auth && auth.actingFor ? { ...move, actingFor: auth.actingFor } : move;
 }
 
-function moveTo(dir: Directory, report: Report, move: Move, acted: boolean): ActResult {
-  const to = nextActStep(report.route, report.step);
-  const changes = { state: stateAtStep(report.route, to), step: to, dueAt: dueAt(report.route, to, move.at), acted };
-  const told = [...arrivalNotices(dir, report, report.step, to, move.at), ...(move.action === 'escalate' ? chiefNotices(dir) : [])];
-  return finish(report, move, changes, told);
+/** To step `to` of `route` (the report's own, or one the escalation grew); the Chief hears of every escalation first. */
+function moveTo(dir: Directory, report: Report, move: Move, acted: boolean, to = nextActStep(report.route, report.step), route = report.route): ActResult {
+  const moved = { ...report, route };
+  const changes = { route, state: stateAtStep(route, to), step: to, dueAt: dueAt(route, to, move.at, dir.config.calendar), acted };
+  const told = [...(move.action === 'escalate' ? chiefNotices(dir) : []), ...arrivalNotices(dir, moved, report.step, to, move.at)];
+  return finish(dir, moved, move, changes, told);
+}
+
+/** The sweep, once the level's due time has passed: to where the route sends a missed SLA, noting who missed it. */
+function escalateBySystem(dir: Directory, report: Report, move: Move, at: Date): ActResult {
+  if (report.state !== 'pending' && report.state !== 'at_destination') return wrongState(report, 'escalated');
+  if (report.dueAt === null || at.getTime() < Date.parse(report.dueAt)) return refuse('not_overdue', 'The level holding this report still has time to act.');
+  const target = escalationTarget(dir, report);
+  if (!target) return refuse('nowhere_to_escalate', 'The Chief holds this report: there is nobody above to escalate it to.');
+  const { member, slaHours } = report.route.steps[report.step]!;
+  const note = `escalated by the system: SLA of ${slaHours} h missed by ${member}`;
+  return moveTo(dir, report, { ...move, missed: { member, slaHours }, note }, report.acted, target.step, target.route);
 }
 
 function byRoute(dir: Directory, report: Report, cmd: ActionCommand, move: Move): ActResult {
@@ -74,7 +90,7 @@ function byRoute(dir: Directory, report: Report, cmd: ActionCommand, move: Move)
     return moveTo(dir, report, m, true);
   }
   if (!cmd.comment) return refuse('comment_required', 'Say what information is needed before returning the report.');
-  return finish(report, m, { state: 'returned', dueAt: null, acted: true }, [{ member: report.reporter, reason: 'status' }]);
+  return finish(dir, report, m, { state: 'returned', dueAt: null, acted: true }, [{ member: report.reporter, reason: 'status' }]);
 }
 
 function decide(dir: Directory, report: Report, cmd: ActionCommand & { action: Outcome }, move: Move): ActResult {
@@ -87,7 +103,7 @@ function decide(dir: Directory, report: Report, cmd: ActionCommand & { action: O
   if ('ok' in auth) return auth;
   if (handing && !cmd.reference) return refuse('reference_required', "Give the IT contractor's reference when handing a repair over.");
   const changes = { state: OUTCOME_STATE[cmd.action], dueAt: null, acted: true, ...(handing ? { contractorReference: cmd.reference } : {}) };
-  return finish(report, under(auth, move), changes, [{ member: report.reporter, reason: 'status' }]);
+  return finish(dir, report, under(auth, move), changes, [{ member: report.reporter, reason: 'status' }]);
 }
 
 function byReporter(dir: Directory, report: Report, cmd: ActionCommand, move: Move): ActResult {
@@ -95,13 +111,15 @@ function byReporter(dir: Directory, report: Report, cmd: ActionCommand, move: Mo
   const holder = report.route.steps[report.step]!.member;
   if (cmd.action === 'withdraw') {
     if (report.acted) return refuse('invalid_state', 'The report can no longer be withdrawn: someone has already acted on it.');
-    return finish(report, move, { state: 'withdrawn', dueAt: null }, [{ member: holder, reason: 'status' }]);
+    return finish(dir, report, move, { state: 'withdrawn', dueAt: null }, [{ member: holder, reason: 'status' }]);
   }
   const type = dir.types.get(report.type);
   const checked = type ? checkFields(type, { ...report.fields, ...cmd.fields }) : undefined;
   if (checked && !checked.ok) return checked;
-  const changes = { state: stateAtStep(report.route, report.step), dueAt: dueAt(report.route, report.step, move.at), fields: checked?.fields ?? report.fields };
-  return finish(report, move, changes, arrivalNotices(dir, report, report.step - 1, report.step, move.at));
+  const changes = {
+    state: stateAtStep(report.route, report.step), dueAt: dueAt(report.route, report.step, move.at, dir.config.calendar), fields: checked?.fields ?? report.fields,
+  };
+  return finish(dir, report, move, changes, arrivalNotices(dir, report, report.step - 1, report.step, move.at));
 }
 
 type StepAction = Exclude<ActionCommand['action'], Outcome>;
@@ -126,12 +144,9 @@ export function applyAction(dir: Directory, report: Report, cmd: ActionCommand, 
   const move: Move = { action: cmd.action, actor: cmd.actor, commandId: cmd.commandId, at, comment: cmd.comment, reference: cmd.reference };
   const { action } = cmd;
   if (isOutcome(action)) return decide(dir, report, { ...cmd, action }, move);
+  if (action === 'escalate' && cmd.actor === 'system') return escalateBySystem(dir, report, move, at);
   const allowed = ALLOWED_FROM[action];
   if (!allowed.from.includes(report.state)) return wrongState(report, allowed.done);
   if (action === 'withdraw' || action === 'resubmit') return byReporter(dir, report, cmd, move);
-  if (action === 'escalate' && cmd.actor === 'system') {
-    if (report.dueAt === null || at.getTime() < Date.parse(report.dueAt)) return refuse('not_overdue', 'The level holding this report still has time to act.');
-    return moveTo(dir, report, move, report.acted);
-  }
   return byRoute(dir, report, cmd, move);
 }

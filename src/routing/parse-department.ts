@@ -2,6 +2,7 @@ import { ConfigReader } from './config-reader.js';
 import type { ConfigIssue } from './result.js';
 import {
   OUTCOMES,
+  type BusinessCalendar,
   type Delegation,
   type DepartmentConfig,
   type Destination,
@@ -11,10 +12,11 @@ import {
   type ReportType,
   type RouteDef,
   type StepRule,
+  type Weekday,
 } from './types.js';
 
-/** One department as written in an import file; sections left out keep what is already stored. */
-export type DepartmentInput = Pick<DepartmentConfig, 'id'> & Partial<Omit<DepartmentConfig, 'id'>>;
+/** One department as written in an import file; sections left out keep what is already stored (`calendar: null` removes it). */
+export type DepartmentInput = Pick<DepartmentConfig, 'id'> & Partial<Omit<DepartmentConfig, 'id' | 'calendar'>> & { calendar?: BusinessCalendar | null };
 
 function member(r: ConfigReader, v: unknown, at: string): Member | undefined {
   const o = r.obj(v, at);
@@ -76,6 +78,9 @@ function route(r: ConfigReader, v: unknown, at: string): RouteDef | undefined {
   const dflt = levels && stepRule(r, levels.default, `${where}.levels.default`);
   if (!dest || !levels || !dflt) return undefined;
   const def: RouteDef = { type, destination: dest, levels: { default: dflt }, notifyRoles: r.strList(o, 'notifyRoles', where) };
+  const escalateTo = o.escalateTo === undefined ? undefined : r.obj(o.escalateTo, `${where}.escalateTo`);
+  const role = escalateTo && r.str(escalateTo, 'role', `${where}.escalateTo`);
+  if (role) def.escalateTo = { role };
   if (levels.destination !== undefined) def.levels.destination = stepRule(r, levels.destination, `${where}.levels.destination`);
   const byRank = levels.byRank === undefined ? undefined : r.obj(levels.byRank, `${where}.levels.byRank`);
   if (byRank) {
@@ -92,6 +97,18 @@ function delegation(r: ConfigReader, v: unknown, at: string): Delegation | undef
   return id && m && d && start && end ? { id, member: m, delegate: d, start, end } : undefined;
 }
 
+/** Read as written; whether the zone, days and hours make sense is validateDepartment's. */
+function calendar(r: ConfigReader, v: unknown, at: string): BusinessCalendar | undefined {
+  const o = r.obj(v, at);
+  const timeZone = o && r.str(o, 'timeZone', at);
+  const hours = o && r.obj(o.hours, `${at}.hours`);
+  const start = hours && r.str(hours, 'start', `${at}.hours`);
+  const end = hours && r.str(hours, 'end', `${at}.hours`);
+  if (!o || !timeZone || !start || !end) return undefined;
+  const workingDays = r.strList(o, 'workingDays', at).map((d) => d.toLowerCase().slice(0, 3) as Weekday);
+  return { timeZone, workingDays, hours: { start, end }, holidays: r.strList(o, 'holidays', at) };
+}
+
 function department(r: ConfigReader, v: unknown, at: string): DepartmentInput | undefined {
   const o = r.obj(v, at);
   const id = o && r.str(o, 'id', at);
@@ -104,6 +121,7 @@ function department(r: ConfigReader, v: unknown, at: string): DepartmentInput | 
   input.reportTypes = r.list(o, 'reportTypes', where, (x, a) => reportType(r, x, a));
   input.routes = r.list(o, 'routes', where, (x, a) => route(r, x, a));
   input.delegations = r.list(o, 'delegations', where, (x, a) => delegation(r, x, a));
+  if (o.calendar !== undefined) input.calendar = o.calendar === null ? null : calendar(r, o.calendar, `${where}.calendar`);
   return Object.fromEntries(Object.entries(input).filter(([, x]) => x !== undefined)) as DepartmentInput;
 }
 
@@ -131,7 +149,12 @@ export function mergeDepartment(base: DepartmentConfig | undefined, input: Depar
     reportTypes: input.reportTypes ?? base?.reportTypes ?? [],
     routes: input.routes ?? base?.routes ?? [],
     delegations: input.delegations ?? base?.delegations ?? [],
+    ...withCalendar(input.calendar === undefined ? base?.calendar : (input.calendar ?? undefined)),
   };
+}
+
+function withCalendar(calendar: BusinessCalendar | undefined): { calendar?: BusinessCalendar } {
+  return calendar ? { calendar } : {};
 }
 
 /** Inputs for the same department from several files, later sections winning (roster + routes). */

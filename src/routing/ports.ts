@@ -6,3 +6,8 @@ export interface Clock {
 export interface IdGenerator {
   next(): string;
 }
+
+/** A number in [0, 1): jitter comes from outside too. */
+export interface Random {
+  next(): number;
+}

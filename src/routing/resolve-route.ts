@@ -80,5 +80,6 @@ export function resolveRoute(dir: Directory, req: RouteRequest): Result<{ route:
     .flatMap((role) => holdersOf(dir, role))
     .map((m) => m.id)
     .filter((id, i, all) => id !== reporter.id && id !== subject && all.indexOf(id) === i);
-  return { ok: true, route: { steps, notify } };
+  const escalateTo = def.escalateTo && holdersOf(dir, def.escalateTo.role).find((m) => m.id !== reporter.id && m.id !== subject)?.id;
+  return { ok: true, route: { steps, notify, ...(escalateTo ? { escalateTo } : {}) } };
 }

@@ -1,3 +1,4 @@
+import { deadlinesFor } from './deadlines.js';
 import type { Directory } from './directory.js';
 import { checkFields, type FieldRefusalCode } from './fields.js';
 import { resolveRoute, type RouteRefusalCode } from './resolve-route.js';
@@ -39,7 +40,7 @@ export function submitReport(dir: Directory, cmd: SubmitCommand, at: Date): Resu
     route,
     state: stateAtStep(route, step),
     step,
-    dueAt: dueAt(route, step, at),
+    dueAt: dueAt(route, step, at, dir.config.calendar),
     acted: false,
     createdAt: now,
     updatedAt: now,
@@ -49,5 +50,6 @@ export function submitReport(dir: Directory, cmd: SubmitCommand, at: Date): Resu
   const move = { action: 'submit' as const, actor: cmd.reporter, commandId: cmd.commandId, at };
   const report = advance(draft, move, {});
   const told = [...arrivalNotices(dir, report, -1, step, at), ...route.notify.map((m) => ({ member: m, reason: 'notified_at_once' as const }))];
-  return { ok: true, report, events: [auditEvent(null, report, move)], notices: notices(report, cmd.reporter, told) };
+  const deadlines = deadlinesFor(report, dir.config.calendar);
+  return { ok: true, report, events: [auditEvent(null, report, move)], notices: notices(report, cmd.reporter, told), deadlines };
 }

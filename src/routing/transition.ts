@@ -1,12 +1,19 @@
 import { recipientFor } from './authority.js';
+import { addWorkingTime } from './calendar.js';
+import type { ReportDeadline } from './deadlines.js';
 import { holdersOf, type Directory } from './directory.js';
-import { CHIEF_ROLE, type Action, type ActorId, type AuditEvent, type MemberId, type Notice, type NoticeReason, type Report, type ReportState, type ResolvedRoute } from './types.js';
+import {
+  CHIEF_ROLE, type Action, type ActorId, type AuditEvent, type BusinessCalendar, type MemberId, type MissedSla, type Notice, type NoticeReason,
+  type Report, type ReportState, type ResolvedRoute,
+} from './types.js';
 
 /** A report's next state with what must be written alongside it. */
 export interface Transition {
   report: Report;
   events: AuditEvent[];
   notices: Notice[];
+  /** Reminders and the escalation for the level the report now sits at (none once it leaves the route). */
+  deadlines: ReportDeadline[];
 }
 
 export interface Move {
@@ -17,9 +24,10 @@ export interface Move {
   at: Date;
   comment?: string;
   reference?: string;
+  /** On an escalation by the sweep: the level that let its SLA pass. */
+  missed?: MissedSla;
+  note?: string;
 }
-
-const HOUR_MS = 3600 * 1000;
 
 /** "at destination", "with contractor": for messages. */
 export function describeState(state: ReportState): string {
@@ -36,8 +44,9 @@ export function nextActStep(route: ResolvedRoute, from: number): number {
   return i === -1 ? route.steps.length - 1 : i;
 }
 
-export function dueAt(route: ResolvedRoute, step: number, at: Date): string {
-  return new Date(at.getTime() + route.steps[step]!.slaHours * HOUR_MS).toISOString();
+/** The level's SLA counted from `at`, in the department's working hours when it keeps a calendar. */
+export function dueAt(route: ResolvedRoute, step: number, at: Date, calendar?: BusinessCalendar): string {
+  return addWorkingTime(at, route.steps[step]!.slaHours, calendar).toISOString();
 }
 
 /** The report after a move, with its version bumped and the move recorded as the last transition. */
@@ -66,6 +75,8 @@ export function auditEvent(prev: Report | null, next: Report, move: Move): Audit
     toStep: next.step,
     ...(move.comment ? { comment: move.comment } : {}),
     ...(move.reference ? { reference: move.reference } : {}),
+    ...(move.missed ? { missed: move.missed } : {}),
+    ...(move.note ? { note: move.note } : {}),
   };
 }
 
@@ -85,11 +96,11 @@ export function chiefNotices(dir: Directory): Recipient[] {
   return holdersOf(dir, CHIEF_ROLE).map((m) => ({ member: m.id, reason: 'escalated' as const }));
 }
 
-/** One notice per member, never to the subject nor to whoever caused it. */
+/** One notice per member, never to the subject nor to whoever caused it; the reporter always hears how it stands. */
 export function notices(report: Report, actor: ActorId, recipients: Recipient[]): Notice[] {
   const seen = new Set<MemberId>([actor, ...(report.subject ? [report.subject] : [])]);
   const out: Notice[] = [];
-  for (const r of recipients) {
+  for (const r of [...recipients, { member: report.reporter, reason: 'status' as const }]) {
     if (seen.has(r.member)) continue;
     seen.add(r.member);
     const id = `${report.id}:${report.version}:notice:${r.member}`;

@@ -27,6 +27,19 @@ export interface Delegation {
   end: string;
 }
 
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** Working hours on the department's own wall clock: with one, SLA hours count only these. */
+export interface BusinessCalendar {
+  /** IANA name, e.g. America/Chicago. */
+  timeZone: string;
+  workingDays: Weekday[];
+  /** Local opening and closing time, HH:MM. */
+  hours: { start: string; end: string };
+  /** Local dates (YYYY-MM-DD) that are not working days. */
+  holidays: string[];
+}
+
 export interface FieldDef {
   id: string;
   label: string;
@@ -69,6 +82,8 @@ export interface RouteDef {
   };
   /** Roles told at once when the report is filed (the Chief for a security lapse, §II.A.3). */
   notifyRoles: string[];
+  /** Where a missed SLA sends the report; by default the next level up, and the Chief above the top. */
+  escalateTo?: { role: string };
 }
 
 export interface DepartmentConfig {
@@ -79,6 +94,7 @@ export interface DepartmentConfig {
   reportTypes: ReportType[];
   routes: RouteDef[];
   delegations: Delegation[];
+  calendar?: BusinessCalendar;
 }
 
 export interface RouteStep {
@@ -92,6 +108,8 @@ export interface RouteStep {
 export interface ResolvedRoute {
   steps: RouteStep[];
   notify: MemberId[];
+  /** The holder of the route's escalateTo role when the report was filed. */
+  escalateTo?: MemberId;
 }
 
 export type ReportState =
@@ -150,6 +168,15 @@ export interface Report {
   lastTransition: LastTransition;
 }
 
+/** What the audit trail records: the lifecycle's actions, and a level handed to an acting supervisor. */
+export type AuditAction = Action | 'reassign';
+
+/** The level that let its SLA pass, on an escalation by the deadline sweep. */
+export interface MissedSla {
+  member: MemberId;
+  slaHours: number;
+}
+
 export interface AuditEvent {
   /** `${reportId}:${version}:${index}` so a retried write lands on the same document. */
   id: string;
@@ -159,7 +186,7 @@ export interface AuditEvent {
   at: string;
   actor: ActorId;
   actingFor?: MemberId;
-  action: Action;
+  action: AuditAction;
   /** The command that caused it, so a retried command is recognised instead of applied again. */
   commandId: string;
   from: ReportState | null;
@@ -168,9 +195,16 @@ export interface AuditEvent {
   toStep: number;
   comment?: string;
   reference?: string;
+  missed?: MissedSla;
+  /** On a reassignment: the acting supervisor who now holds the level. */
+  delegate?: MemberId;
+  /** The event in words, for events the system makes ("escalated by the system: SLA of 24 h missed by sgt-a"). */
+  note?: string;
 }
 
-export type NoticeReason = 'assigned' | 'informed' | 'notified_at_once' | 'escalated' | 'status';
+export type NoticeReason =
+  | 'assigned' | 'informed' | 'notified_at_once' | 'escalated' | 'status'
+  | 'reminder50' | 'reminder75' | 'overdue' | 'delegated';
 
 /** A message owed to a member (sent later by the bot), written with the transition like its audit event. */
 export interface Notice {

@@ -1,3 +1,4 @@
+import { calendarProblems } from './calendar.js';
 import { delegationWindow } from './directory.js';
 import type { ConfigIssue } from './result.js';
 import { CHIEF_ROLE, type DepartmentConfig, type Member, type RouteDef } from './types.js';
@@ -70,6 +71,9 @@ function routeIssues(c: DepartmentConfig, r: RouteDef): ConfigIssue[] {
   if ('levels' in r.destination && !(Number.isInteger(r.destination.levels) && r.destination.levels >= 1)) {
     issues.push({ code: 'invalid_route', message: `${at}: destination levels must be a whole number of at least 1` });
   }
+  if (r.escalateTo && !held(r.escalateTo.role)) {
+    issues.push({ code: 'no_role_holder', message: `${at}: nobody holds the role "${r.escalateTo.role}" it escalates to` });
+  }
   for (const role of r.notifyRoles.filter((x) => !held(x))) {
     issues.push({ code: 'no_role_holder', message: `${at}: nobody holds the role "${role}" it notifies` });
   }
@@ -110,5 +114,6 @@ export function validateDepartment(c: DepartmentConfig): ConfigIssue[] {
     ...c.routes.flatMap((r) => routeIssues(c, r)),
     ...typeIssues(c),
     ...delegationIssues(c),
+    ...(c.calendar ? calendarProblems(c.calendar).map((p) => ({ code: 'invalid_calendar', message: `${c.id}: calendar: ${p}` })) : []),
   ];
 }

@@ -2,7 +2,9 @@ import type { CosmosConfig } from '../config.js';
 import type { Clock, IdGenerator } from '../routing/ports.js';
 import { ConversationStore } from './conversation-store.js';
 import { FeedbackStore } from './feedback-store.js';
-import { NoticeStore } from './notice-store.js';
+import { DeadlineStore } from './deadline-store.js';
+import { DeliveryStore } from './delivery-store.js';
+import { OutboxStore } from './outbox-store.js';
 import { AzureCliCredential, ManagedIdentityCredential } from '@azure/identity';
 import { openStores, type CosmosTarget, type Stores } from './cosmos.js';
 import { localSnapshot } from './local-snapshot.js';
@@ -15,7 +17,9 @@ export interface Backend {
   directory: DirectoryStore;
   reports: ReportStore;
   conversations: ConversationStore;
-  notices: NoticeStore;
+  outbox: OutboxStore;
+  deliveries: DeliveryStore;
+  deadlines: DeadlineStore;
   queries: ReportQueries;
   feedback: FeedbackStore;
   /** Present when we started the embedded server. */
@@ -28,7 +32,9 @@ export function repositories(stores: Stores, deps: { clock: Clock; ids: IdGenera
     directory: new DirectoryStore(stores.directory, deps.ids, deps.clock),
     reports: new ReportStore(stores.reports),
     conversations: new ConversationStore(stores.conversations),
-    notices: new NoticeStore(stores.reports),
+    outbox: new OutboxStore(stores.reports),
+    deliveries: new DeliveryStore(stores.reports),
+    deadlines: new DeadlineStore(stores.reports),
     queries: new ReportQueries(stores.reports),
     feedback: new FeedbackStore(stores.feedback),
   };

@@ -12,14 +12,23 @@ export interface CosmosTarget {
   key?: string;
   credential?: TokenCredential;
   database: string;
-  /** Only for the embedded server we started ourselves: its bundled certificate is self-signed and expired. */
+  /**
+   * Only for the embedded server we started ourselves (its bundled certificate is self-signed and expired); an
+   * endpoint on this machine's loopback address is trusted the same way, never one across the network.
+   */
   trustSelfSigned?: boolean;
 }
 
 export type Stores = Record<ContainerName, PartitionStore>;
 
+/** The Cosmos DB emulator or a local server on this machine (a test's, another process's): self-signed by design. */
+function onThisMachine(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
 function cosmosClient(target: CosmosTarget): CosmosClient {
-  const agent = target.trustSelfSigned
+  const agent = target.trustSelfSigned || onThisMachine(target.endpoint)
     ? new https.Agent({ rejectUnauthorized: false, keepAlive: true })
     : new https.Agent({ keepAlive: true });
   const auth = target.credential ? { aadCredentials: target.credential } : { key: target.key! };

@@ -2,7 +2,7 @@ import { buildDirectory, type Directory } from '../routing/directory.js';
 import { mergeDepartment, type DepartmentInput } from '../routing/parse-department.js';
 import type { Clock, IdGenerator } from '../routing/ports.js';
 import type { ConfigIssue } from '../routing/result.js';
-import type { DepartmentConfig } from '../routing/types.js';
+import type { BusinessCalendar, DepartmentConfig } from '../routing/types.js';
 import { validateDepartment } from '../routing/validate-department.js';
 import type { Doc, PartitionStore, Stored } from './docs.js';
 
@@ -19,6 +19,8 @@ interface DepartmentDoc extends Doc {
   tenantId: string;
   /** Which generation of member/route/… documents is in force; switching it is the import's one atomic step. */
   generation: string;
+  /** Switched with the generation, so the hours an SLA counts change with the rest. */
+  calendar?: BusinessCalendar;
 }
 
 interface PartDoc extends Doc {
@@ -59,6 +61,7 @@ function assemble(head: DepartmentDoc, parts: PartDoc[]): DepartmentConfig {
   return {
     id: head.departmentId, name: head.name, tenantId: head.tenantId,
     members: of('member'), reportTypes: of('reportType'), routes: of('route'), delegations: of('delegation'),
+    ...(head.calendar ? { calendar: head.calendar } : {}),
   };
 }
 
@@ -106,7 +109,10 @@ export class DirectoryStore {
     if (issues.length > 0) return { ok: false, issues };
     const generation = this.ids.next();
     await Promise.all(partDocs(merged, generation, this.clock.now().toISOString()).map((d) => this.docs.upsert(d)));
-    const head: DepartmentDoc = { id: DEPARTMENT_DOC, departmentId: merged.id, kind: 'department', name: merged.name, tenantId: merged.tenantId, generation };
+    const head: DepartmentDoc = {
+      id: DEPARTMENT_DOC, departmentId: merged.id, kind: 'department', name: merged.name, tenantId: merged.tenantId, generation,
+      ...(merged.calendar ? { calendar: merged.calendar } : {}),
+    };
     const switched = current ? await this.docs.replace(head, current.head._etag) : await this.docs.create(head);
     if (!switched.ok) {
       await this.dropParts(merged.id, 'c.generation = @generation', { generation });

@@ -1,11 +1,15 @@
+import type { ReportDeadline } from '../routing/deadlines.js';
 import type { Transition } from '../routing/transition.js';
 import type { AuditEvent, Notice, Report } from '../routing/types.js';
+import { deadlineDoc } from './deadline-store.js';
 import type { Doc, PartitionStore, Stored } from './docs.js';
+import { noticeEntry, outboxEntry, type OutboxEntry } from './outbox-store.js';
 
 /** What a transition owes besides the report itself: written after it, idempotently, until done. */
 export interface Pending {
   events: AuditEvent[];
   notices: Notice[];
+  deadlines?: ReportDeadline[];
 }
 
 type ReportDoc = Doc & Report & { kind: 'report'; pending: Pending | null };
@@ -22,7 +26,15 @@ export type CommitResult = { ok: true; stored: StoredReport } | { ok: false; cod
 const SETTLE_ATTEMPTS = 3;
 
 function toDoc(t: Transition): ReportDoc {
-  return { ...t.report, kind: 'report', pending: { events: t.events, notices: t.notices } };
+  return { ...t.report, kind: 'report', pending: { events: t.events, notices: t.notices, deadlines: t.deadlines } };
+}
+
+/** The outbox entries a transition owes: its notices, and (after the first version) bringing earlier card copies up to date. */
+function outboxOf(report: Report, notices: Notice[]): OutboxEntry[] {
+  const at = report.updatedAt;
+  const { id: reportId, departmentId, version } = report;
+  const refresh = version > 1 ? [outboxEntry({ id: `${reportId}:${version}:refresh`, departmentId, reportId, version, purpose: 'refresh' }, at)] : [];
+  return [...notices.map((n) => noticeEntry(n, at)), ...refresh];
 }
 
 function fromDoc(doc: Stored<ReportDoc>): StoredReport {
@@ -32,8 +44,8 @@ function fromDoc(doc: Stored<ReportDoc>): StoredReport {
 
 /**
  * Reports with their append-only audit trail. A transition is one etag-checked replace of the report that
- * also carries its audit events and notices; those are then created under deterministic ids, and the
- * report's `pending` is cleared. A crash anywhere leaves either the old report (nothing happened) or the new
+ * also carries its audit events, notices (outbox entries) and deadlines; those are then created under
+ * deterministic ids, and the report's `pending` is cleared. A crash anywhere leaves either the old report (nothing happened) or the new
  * report with its pending items, which the next reader completes: nothing lost, nothing applied twice.
  */
 export class ReportStore {
@@ -65,8 +77,12 @@ export class ReportStore {
   }
 
   private async complete(stored: StoredReport): Promise<StoredReport> {
-    const { events = [], notices = [] } = stored.pending ?? {};
-    const items = [...events.map((e) => ({ ...e, kind: 'audit' })), ...notices.map((n) => ({ ...n, kind: 'notice', sent: false }))];
+    const { events = [], notices = [], deadlines = [] } = stored.pending ?? {};
+    const items: Doc[] = [
+      ...events.map((e) => ({ ...e, kind: 'audit' })),
+      ...outboxOf(stored.report, notices).map((e) => ({ ...e, kind: 'outbox' })),
+      ...deadlines.map(deadlineDoc),
+    ];
     // create, never upsert: an audit event once written is never rewritten; "exists" means a retry.
     await Promise.all(items.map((doc) => this.docs.create(doc)));
     const cleared = await this.docs.replace({ ...stored.report, kind: 'report', pending: null }, stored.etag);
@@ -85,15 +101,17 @@ export class ReportStore {
     return [...byId.values()].sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
   }
 
+  /** The notices (new cards owed to members) the report's transitions wrote to the outbox. */
   async notices(departmentId: string, reportId: string): Promise<Notice[]> {
-    const docs = await this.docs.query<Doc & Notice>(departmentId, "c.kind = 'notice' AND c.reportId = @reportId", { reportId });
-    return docs.map(({ kind, sent, _etag, ...n }) => n as Notice).sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
+    const where = "c.kind = 'outbox' AND c.purpose = 'card' AND c.reportId = @reportId";
+    const docs = await this.docs.query<Doc & Notice>(departmentId, where, { reportId });
+    const notices = docs.map(({ id, departmentId: d, reportId: r, version, member, reason }) => ({ id, departmentId: d, reportId: r, version, member, reason }));
+    return notices.sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
   }
 
-  /** Reports whose level has let its deadline pass, for the escalation sweep. */
-  async overdue(departmentId: string, now: Date): Promise<StoredReport[]> {
-    const where = "c.kind = 'report' AND c.state = 'pending' AND c.dueAt < @now";
-    return (await this.docs.query<ReportDoc>(departmentId, where, { now: now.toISOString() })).map(fromDoc);
+  /** An event outside a transition (a level handed to an acting supervisor): created once under its own id, never rewritten. */
+  async appendEvent(event: AuditEvent): Promise<boolean> {
+    return (await this.docs.create({ ...event, kind: 'audit' })).ok;
   }
 }
 

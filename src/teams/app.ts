@@ -5,8 +5,7 @@ import type { BotServices } from '../compose.js';
 import type { Logger } from '../log.js';
 import { actOnReport, cardRoute, openForm, submitReport, viewReport } from './card-handlers.js';
 import { onMessage } from './message-handler.js';
-import { Messenger } from './messenger.js';
-import { Notifier } from './notifier.js';
+import type { Notifier } from './notifier.js';
 import { isCardAction, onFeedback, onMembersAdded, onTurnError, onUnknownVerb } from './other-handlers.js';
 import type { TurnDeps } from './turn.js';
 
@@ -14,10 +13,8 @@ import type { TurnDeps } from './turn.js';
  * The teams-ai Application: routes by activity type and card verb to thin handlers. No turn-state storage is
  * configured, so the SDK keeps nothing between turns; everything the product relies on is in Cosmos DB.
  */
-export function createBotApp(opts: { adapter: TeamsAdapter; botAppId: string; services: BotServices; log: Logger }): Application {
-  const { adapter, botAppId, services, log } = opts;
-  const messenger = new Messenger({ adapter, botAppId, conversations: services.conversations, log });
-  const notifier = new Notifier({ notices: services.notices, views: services.views, messenger, clock: services.clock });
+export function createBotApp(opts: { adapter: TeamsAdapter; botAppId: string; services: BotServices; notifier: Notifier; log: Logger }): Application {
+  const { adapter, botAppId, services, notifier, log } = opts;
   const deps: TurnDeps = { services, notifier, log };
   const app = new Application({ adapter, botAppId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   app.activity(ActivityTypes.Message, (ctx) => onMessage(ctx, deps));

@@ -8,6 +8,7 @@ import { noticeCard } from '../cards/notice-card.js';
 import { reportCard } from '../cards/report-card.js';
 import { reportFormCard } from '../cards/report-form-card.js';
 import type { Member } from '../routing/types.js';
+import { isPersonal } from './activity.js';
 import { asData, parseAct, parseOpenForm, parseSubmit, parseView, type Parsed } from './card-data.js';
 import { beginTurn, type TurnDeps } from './turn.js';
 
@@ -26,11 +27,11 @@ function unreachableNote(missed: Member[]): string {
   return ` ${names} ${missed.length === 1 ? 'has' : 'have'} not opened Policy Desk in Teams yet; it will reach them as soon as they do.`;
 }
 
-/** Remembers which message holds this member's copy of the card, for in-place updates later. */
+/** Remembers which message holds this member's copy of the card, for in-place updates later (1:1 chats only: reports are confidential). */
 async function recordCopy(ctx: TurnContext, deps: TurnDeps, s: ReportSnapshot): Promise<void> {
   const activityId = ctx.activity.replyToId;
-  if (!activityId) return;
-  await deps.services.notices.recordDelivery({
+  if (!activityId || !isPersonal(ctx.activity)) return;
+  await deps.services.deliveries.record({
     departmentId: s.dir.config.id, reportId: s.report.id, version: s.report.version, member: s.viewer.id,
     conversationId: ctx.activity.conversation?.id ?? '', activityId, at: deps.services.clock.now().toISOString(),
   });
@@ -49,7 +50,7 @@ export const submitReport: Handler = async (ctx, deps, who, data) => {
   const filed = await deps.services.filing.submit(who, parsed.value);
   if (!filed.ok) return 'form' in filed ? reportFormCard(filed.form) : refused(filed.reason);
   const { snapshot } = filed;
-  const missed = await deps.notifier.afterTransition(snapshot.dir, snapshot.report, snapshot.viewer);
+  const missed = await deps.notifier.afterTransition(snapshot.dir, snapshot.report);
   await recordCopy(ctx, deps, snapshot);
   const text = `Filed. Your reference is ${snapshot.report.id}. It is with ${holderName(snapshot) ?? 'the first level of its route'}.${unreachableNote(missed)}`;
   return reportCard(snapshot, { headline: 'Report filed', notice: { text, tone: 'good' } });
@@ -68,11 +69,16 @@ export const actOnReport: Handler = async (ctx, deps, who, data) => {
   if (!parsed.ok) return refused(parsed.reason);
   const outcome = await deps.services.acting.act(who, parsed.value);
   if (!outcome.ok) return outcome.snapshot ? reportCard(outcome.snapshot, { notice: { text: outcome.reason, tone: 'attention' } }) : refused(outcome.reason);
-  const missed = outcome.replayed ? [] : await deps.notifier.afterTransition(outcome.snapshot.dir, outcome.report, outcome.snapshot.viewer);
+  const missed = outcome.replayed ? [] : await deps.notifier.afterTransition(outcome.snapshot.dir, outcome.report);
   await recordCopy(ctx, deps, outcome.snapshot);
   return actedCard(outcome, missed);
 };
 
+/**
+ * Also what Teams calls when a card sent with `refresh` is seen: each viewer gets the buttons their role allows
+ * now. Answers carry no `refresh` of their own: teams-ai 1.7 would then also PUT the card over the message for
+ * everyone in the chat (and keep doing so for the verb), while copies are kept current by the outbox instead.
+ */
 export const viewReport: Handler = async (_ctx, deps, who, data) => {
   const parsed: Parsed<{ reportId: string }> = parseView(data);
   if (!parsed.ok) return refused(parsed.reason);

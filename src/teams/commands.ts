@@ -2,7 +2,8 @@
  * The bot's commands, as the Teams manifest lists them (`bots[].commandLists[].commands`: title ≤ 32 characters,
  * description ≤ 128) and as people type them. The manifest mirrors COMMANDS; nothing else here depends on Teams.
  */
-export type CommandId = 'help' | 'report-violation' | 'report-problem' | 'report-security' | 'request-approval' | 'my-reports' | 'my-inbox' | 'my-chain';
+export type CommandId =
+  | 'help' | 'report-violation' | 'report-problem' | 'report-security' | 'request-approval' | 'my-reports' | 'my-inbox' | 'my-chain' | 'delegate';
 
 export interface Command {
   id: CommandId;
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'my-reports', title: 'my reports', description: 'The reports and requests you filed, and where each one is' },
   { id: 'my-inbox', title: 'my inbox', description: 'Reports waiting for you to act on them' },
   { id: 'my-chain', title: 'my chain of command', description: 'Who you report to, up to the Chief' },
+  { id: 'delegate', title: 'delegate', description: 'Name an acting supervisor while you are away: delegate to NAME from YYYY-MM-DD to YYYY-MM-DD' },
 ];
 
 /** `commandLists` entry for the Teams manifest: personal, team and group chat scopes. */
@@ -38,7 +40,11 @@ const ALIASES: Record<CommandId, string[]> = {
   'my-reports': ['my reports', 'my requests', 'my report', 'status', 'my status'],
   'my-inbox': ['my inbox', 'inbox', 'my queue', 'my tasks', 'what needs my action'],
   'my-chain': ['my chain of command', 'chain of command', 'who is my supervisor', 'who do i report to', 'my supervisor'],
+  delegate: ['delegate'],
 };
+
+/** "delegate" alone (for the usage), or "delegate to …"; a question that merely starts with the word is still a question. */
+const DELEGATE = /^\s*delegate(?=\s*$|\s+to\b)\s*/i;
 
 /** Forms a department may add beyond the command list, by words: "report obscene access". */
 export interface FormWords {
@@ -59,6 +65,8 @@ function withDetails(message: string, alias: string): string | undefined {
 
 /** A command when the whole message is one; a form command may carry details after a colon. Anything else is a question. */
 export function matchCommand(message: string, extraForms: FormWords[] = []): Matched | undefined {
+  const delegate = COMMANDS.find((c) => c.id === 'delegate')!;
+  if (DELEGATE.test(message)) return { command: delegate, rest: message.replace(DELEGATE, '').trim() };
   const said = normalize(message) || (message.trim() === '?' ? 'help' : '');
   for (const command of COMMANDS) {
     for (const alias of ALIASES[command.id]) {
@@ -69,4 +77,18 @@ export function matchCommand(message: string, extraForms: FormWords[] = []): Mat
   }
   const form = extraForms.find((f) => said === `report ${normalize(f.label)}` || said === normalize(f.label) || said === `report ${normalize(f.type)}`);
   return form ? { formType: form.type, rest: '' } : undefined;
+}
+
+export interface DelegationWords {
+  delegate: string;
+  start: string;
+  end: string;
+}
+
+const DELEGATION = /^to\s+(.+?)\s+from\s+(\d{4}-\d{2}-\d{2})\s+(?:to|until|through|-)\s+(\d{4}-\d{2}-\d{2})\s*\.?$/i;
+
+/** "to Sam Ortiz from 2025-07-01 to 2025-07-14" (what follows "delegate"). */
+export function parseDelegationWords(rest: string): DelegationWords | undefined {
+  const m = DELEGATION.exec(rest.trim());
+  return m ? { delegate: m[1]!.trim(), start: m[2]!, end: m[3]! } : undefined;
 }

@@ -3,7 +3,7 @@ import type { Who } from '../app/identify.js';
 import { STATE_LABELS, when } from '../cards/labels.js';
 import { reportListCard, type ReportListItem } from '../cards/report-list-card.js';
 import type { Report } from '../routing/types.js';
-import { cardActivity } from './notifier.js';
+import { cardActivity } from './card-activity.js';
 import type { TurnDeps } from './turn.js';
 
 function item(who: Who, r: Report, kind: 'mine' | 'inbox'): ReportListItem {

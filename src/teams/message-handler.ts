@@ -5,9 +5,10 @@ import { helpCard } from '../cards/help-card.js';
 import { reportFormCard } from '../cards/report-form-card.js';
 import { messageText } from './activity.js';
 import { citedMessage } from './cited-message.js';
+import { delegateCommand } from './delegate-command.js';
 import { COMMANDS, matchCommand, type Command } from './commands.js';
 import { listCard } from './lists.js';
-import { cardActivity } from './notifier.js';
+import { cardActivity } from './card-activity.js';
 import { beginTurn, type TurnDeps } from './turn.js';
 
 /** Forms the department has beyond the command list (Long Beach: unintended access to obscene material). */
@@ -41,6 +42,7 @@ async function command(ctx: TurnContext, deps: TurnDeps, who: Who, cmd: Command,
     case 'my-reports': return listCard(ctx, deps, who, 'mine');
     case 'my-inbox': return listCard(ctx, deps, who, 'inbox');
     case 'my-chain': return chain(ctx, deps, who);
+    case 'delegate': return delegateCommand(ctx, deps, who, rest);
     default: return sendHelp(ctx, who);
   }
 }

@@ -1,34 +1,73 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
-import { errorFields, type Logger } from '../log.js';
-import type { ConversationStore } from '../store/conversation-store.js';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Failure } from '../app/retry-policy.js';
+import { withoutConnectorRetries } from './connector-retries.js';
 
-export type SendResult =
-  | { sent: true; activityId: string; conversationId: string }
-  | { sent: false; reason: 'unreachable' | 'failed' };
+export type Delivered = { ok: true; activityId: string; conversationId: string } | ({ ok: false } & Failure);
 
-/** Proactive messages to a member's 1:1 chat, from the conversation reference stored when they last talked to the bot. */
-export class Messenger {
-  constructor(
-    private readonly deps: { adapter: CloudAdapter; botAppId: string; conversations: ConversationStore; log: Logger },
-  ) {}
+/** Where a copy of a card is, for updating it in place. */
+export interface CardCopy {
+  conversationId: string;
+  activityId: string;
+}
 
-  async canReach(departmentId: string, aadObjectId: string): Promise<boolean> {
-    return (await this.deps.conversations.get(departmentId, aadObjectId)) !== undefined;
+/** What the outbox sender needs from the channel: a new message, or an existing one replaced. */
+export interface Transport {
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<Delivered>;
+  update(reference: Partial<ConversationReference>, copy: CardCopy, activity: Partial<Activity>): Promise<Delivered>;
+}
+
+/** Seconds or an HTTP date, as Retry-After allows. */
+function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** The connector's answer as a code ("http_429", "network") and what it asked for; never its message (it may echo content). */
+export function failureOf(e: unknown, now = Date.now()): Failure {
+  const err = e as { statusCode?: unknown; response?: { headers?: { get?(name: string): string | null | undefined } } };
+  if (typeof err?.statusCode !== 'number') return { error: 'network' };
+  const wait = retryAfterMs(err.response?.headers?.get?.('retry-after'), now);
+  return { error: `http_${err.statusCode}`, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+}
+
+/**
+ * Proactive messages over the Bot Framework connector, from a member's stored conversation reference
+ * (`adapter.continueConversationAsync`). Each call tries once: retrying is the outbox's job, with its own
+ * backoff, so a struggling connector never holds a turn or a sweep.
+ */
+export class Messenger implements Transport {
+  constructor(private readonly deps: { adapter: CloudAdapter; botAppId: string }) {}
+
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<Delivered> {
+    return this.continue(reference, async (ctx) => (await ctx.sendActivity(activity))?.id ?? '', reference.conversation?.id ?? '');
   }
 
-  async send(departmentId: string, aadObjectId: string, activity: Partial<Activity>): Promise<SendResult> {
-    const stored = await this.deps.conversations.get(departmentId, aadObjectId);
-    if (!stored) return { sent: false, reason: 'unreachable' };
-    const reference = stored.reference as Partial<ConversationReference>;
+  update(reference: Partial<ConversationReference>, copy: CardCopy, activity: Partial<Activity>): Promise<Delivered> {
+    const target = { ...reference, conversation: { ...reference.conversation, id: copy.conversationId } } as Partial<ConversationReference>;
+    const replace = async (ctx: TurnContext) => {
+      await ctx.updateActivity({ ...activity, id: copy.activityId, conversation: target.conversation } as Partial<Activity>);
+      return copy.activityId;
+    };
+    return this.continue(target, replace, copy.conversationId);
+  }
+
+  private async continue(
+    reference: Partial<ConversationReference>,
+    work: (ctx: TurnContext) => Promise<string>,
+    conversationId: string,
+  ): Promise<Delivered> {
     try {
       let activityId = '';
       await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (ctx) => {
-        activityId = (await ctx.sendActivity(activity))?.id ?? '';
+        withoutConnectorRetries(ctx, this.deps.adapter);
+        activityId = await work(ctx);
       });
-      return { sent: true, activityId, conversationId: reference.conversation?.id ?? '' };
+      return { ok: true, activityId, conversationId };
     } catch (e) {
-      this.deps.log.warn('proactive send failed', { department: departmentId, ...errorFields(e) });
-      return { sent: false, reason: 'failed' };
+      return { ok: false, ...failureOf(e) };
     }
   }
 }

@@ -11,6 +11,7 @@ import { helpCard } from '../../src/cards/help-card.js';
 import { noticeCard } from '../../src/cards/notice-card.js';
 import { readonlyCard } from '../../src/cards/readonly-card.js';
 import { reportFormCard } from '../../src/cards/report-form-card.js';
+import { reportCard } from '../../src/cards/report-card.js';
 import { reportListCard } from '../../src/cards/report-list-card.js';
 import { reportCardView } from '../../src/cards/report-view.js';
 import { statusCard } from '../../src/cards/status-card.js';
@@ -68,6 +69,12 @@ describe('every card parses cleanly with the adaptivecards SDK', () => {
   cards['reporter status'] = statusCard(reportCardView(snapshotOf(olivette, violation.report, violation.trail, viewer(olivette, 'ofc-lane'), AT), { notice: { text: 'Filed.', tone: 'good' } }));
   cards['reporter status, returned for information'] = statusCard(reportCardView(snapshotOf(olivette, returned.report, returned.trail, viewer(olivette, 'ofc-lane'), AT)));
   cards['read-only (chief)'] = readonlyCard(reportCardView(snapshotOf(olivette, violation.report, violation.trail, viewer(olivette, 'chief'), AT)));
+  const late = new Date(AT.getTime() + 25 * 3600_000);
+  const swept = applyAction(olivette, violation.report, { action: 'escalate', actor: 'system', commandId: 'deadline:x' }, late);
+  if (!swept.ok) throw new Error(swept.reason);
+  const escalated = { report: swept.report, trail: [...violation.trail, ...swept.events] };
+  cards['escalated, with a Universal Actions refresh (reporter)'] = reportCard(snapshotOf(olivette, escalated.report, escalated.trail, viewer(olivette, 'ofc-lane'), late), { refreshFor: '29:lane' });
+  cards['escalated, with a Universal Actions refresh (new assignee)'] = reportCard(snapshotOf(olivette, escalated.report, escalated.trail, viewer(olivette, 'lt-patrol'), late), { headline: 'A report needs your action', refreshFor: '29:lt' });
   const desk = new PolicyDesk();
   const answer = desk.ask('olivette', 'can I install zoom on my work laptop');
   if (!answer.ok) throw new Error('no answer');
@@ -94,6 +101,16 @@ describe('every card parses cleanly with the adaptivecards SDK', () => {
 });
 
 describe('what the cards show', () => {
+  it('an escalation by the sweep: every copy says escalated, and the history says whose SLA was missed', () => {
+    const s = filed(olivette, 'violation', { description: 'x' }, 'ofc-lane');
+    const late = new Date(AT.getTime() + 25 * 3600_000);
+    const t = applyAction(olivette, s.report, { action: 'escalate', actor: 'system', commandId: 'deadline:x' }, late);
+    if (!t.ok) throw new Error(t.reason);
+    const view = reportCardView(snapshotOf(olivette, t.report, [...s.trail, ...t.events], viewer(olivette, 'ofc-lane'), late));
+    expect(view.stateLabel).toBe('In review · escalated');
+    expect(view.history.at(-1)?.text).toBe('Escalated by the system: SLA of 24 h missed by Riley Chen');
+  });
+
   it('the assignee sees only the buttons the lifecycle allows them now', () => {
     const s = filed(olivette, 'violation', { description: 'x' }, 'ofc-lane');
     const titles = (id: string) => (reportCardView(snapshotOf(olivette, s.report, s.trail, viewer(olivette, id), AT)).actions.map((a) => a.action));

@@ -74,7 +74,7 @@ describe('moving a report up the chain', () => {
     expect(t.events).toEqual([
       expect.objectContaining({ actor: 'sgt-a', action: 'forward', at: AT.toISOString(), from: 'pending', to: 'pending', fromStep: 0, toStep: 1, comment: 'Please look at this', version: 2 }),
     ]);
-    expect(t.notices.map((n) => n.member)).toEqual(['lt-patrol']);
+    expect(t.notices.map((n) => [n.member, n.reason])).toEqual([['lt-patrol', 'assigned'], ['ofc-lane', 'status']]);
   });
 
   it('a level may return it for information; the reporter resubmits to the same level with more detail', () => {
@@ -145,7 +145,8 @@ describe('escalation', () => {
     expect(act(report, 'system', 'escalate', {}, new Date(AT.getTime() + 23 * HOUR))).toMatchObject({ ok: false, code: 'not_overdue' });
     const t = ok(act(report, 'system', 'escalate', {}, new Date(AT.getTime() + 25 * HOUR)));
     expect(t.report).toMatchObject({ state: 'pending', step: 1 });
-    expect(t.notices.map((n) => [n.member, n.reason])).toEqual([['lt-patrol', 'assigned'], ['chief', 'escalated']]);
+    expect(t.notices.map((n) => [n.member, n.reason])).toEqual([['chief', 'escalated'], ['lt-patrol', 'assigned'], ['ofc-lane', 'status']]);
+    expect(t.events[0]).toMatchObject({ actor: 'system', action: 'escalate', missed: { member: 'sgt-a', slaHours: 24 }, note: 'escalated by the system: SLA of 24 h missed by sgt-a' });
   });
 
   it('someone above may pull a report up; the level holding it forwards instead', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/cli/admin.js';
+import { openTestBackend } from '../support/cosmos.js';
 
 /** No COSMOS_* settings: the CLI starts its own embedded server, seeded with sample-data/. */
 const EMBEDDED = {};
@@ -107,3 +108,26 @@ describe('configuration', () => {
     expect(r).toBe(2);
   });
 });
+
+describe('admin sweep and admin outbox', () => {
+  it('on a Cosmos DB account given by COSMOS_ENDPOINT/COSMOS_KEY: bad arguments are named, a quiet sweep prints its outbox pass', async () => {
+    const b = await openTestBackend();
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runAdmin(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, b.env);
+      return { code, out, err: err.join('\n') };
+    };
+    expect(await run('sweep', '--at', 'next tuesday')).toMatchObject({ code: 1, err: expect.stringContaining('--at "next tuesday" is not a date and time') });
+    expect(await run('sweep', '--department', 'springfield')).toMatchObject({ code: 1, err: expect.stringContaining('no department "springfield"') });
+    expect(await run('outbox', '--state', 'lost')).toMatchObject({ code: 1, err: expect.stringContaining('--state must be one of dead, pending, sent') });
+    const swept = await run('sweep', '--at', '2025-06-02T09:00:00Z');
+    expect(swept.out.map((l) => JSON.parse(l))).toEqual([
+      { department: 'long-beach', outbox: { sent: 0, retrying: 0, dead: 0 } },
+      { department: 'olivette', outbox: { sent: 0, retrying: 0, dead: 0 } },
+    ]);
+    expect(await run('outbox')).toEqual({ code: 0, out: [], err: '' });
+    b.close();
+  });
+});
+

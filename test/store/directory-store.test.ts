@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDepartments } from '../../src/routing/parse-department.js';
 import { DirectoryStore } from '../../src/store/directory-store.js';
 import { openTestBackend, type TestBackend } from '../support/cosmos.js';
 import { CrashAfterWrites, InjectedCrash } from '../support/crash.js';
@@ -81,3 +82,32 @@ describe('conversation references', () => {
     expect(await b.conversations.get('long-beach', 'abc')).toBeUndefined();
   });
 });
+
+describe('a business-hours calendar and escalation targets in the department file', () => {
+  it('are read, stored with the generation they belong to, and taken away again with calendar: null', async () => {
+    const file = {
+      id: 'long-beach',
+      calendar: { timeZone: 'America/Los_Angeles', workingDays: ['Monday', 'tue', 'wed', 'thu', 'fri'], hours: { start: '07:00', end: '16:00' }, holidays: ['2025-07-04'] },
+      routes: sampleConfig('long-beach').routes.map((r) => (r.type === 'violation' ? { ...r, escalateTo: { role: 'deputy_chief' } } : r)),
+    };
+    const parsed = parseDepartments(file, 'lb.yaml');
+    expect(parsed.issues).toEqual([]);
+    expect(await b.directory.import(parsed.departments[0]!)).toMatchObject({ ok: true });
+    const stored = await b.directory.config('long-beach');
+    expect(stored?.calendar).toEqual({ ...file.calendar, workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    expect(stored?.routes.find((r) => r.type === 'violation')?.escalateTo).toEqual({ role: 'deputy_chief' });
+    expect(await b.directory.import({ id: 'long-beach', calendar: null })).toMatchObject({ ok: true });
+    expect((await b.directory.config('long-beach'))?.calendar).toBeUndefined();
+  });
+
+  it('an escalation to a role nobody holds, or a calendar in an unknown zone, is refused at import', async () => {
+    const routes = sampleConfig('long-beach').routes.map((r) => ({ ...r, escalateTo: { role: 'sheriff' } }));
+    const calendar = { timeZone: 'Pacific/Atlantis', workingDays: ['mon' as const], hours: { start: '08:00', end: '17:00' }, holidays: [] };
+    const r = await b.directory.import({ id: 'long-beach', routes, calendar });
+    expect(r.ok).toBe(false);
+    const messages = r.ok ? [] : r.issues.map((i) => i.message);
+    expect(messages).toContain('long-beach: route "violation": nobody holds the role "sheriff" it escalates to');
+    expect(messages).toContain('long-beach: calendar: "Pacific/Atlantis" is not a time zone (use an IANA name such as America/Chicago)');
+  });
+});
+

@@ -65,20 +65,25 @@ describe('two supervisors acting on one report at once', () => {
 });
 
 describe('a crash between writes', () => {
-  // replace report, create audit event, create notice, clear pending: four writes; try dying before each and after all.
-  for (const survive of [0, 1, 2, 3, 4]) {
+  // Replace the report; create its audit event, two notices (the lieutenant's, the reporter's status), the refresh of
+  // earlier card copies and three deadlines; clear pending: nine writes. Die before each kind, and after all.
+  const WRITES = 9;
+  for (const survive of [0, 1, 2, 5, 8, WRITES]) {
     it(`after ${survive} write(s), retrying completes the transition once and loses no audit event`, async () => {
       const report = await fileRepair();
       const crashy = new CrashAfterWrites(b.stores.reports, survive);
       const attempt = b.deskWith(() => crashy).act(cmd(report, 'sgt-a', 'forward', `crash-${survive}`, { comment: 'to the LT' }));
-      if (survive < 4) await expect(attempt).rejects.toBeInstanceOf(InjectedCrash);
+      if (survive < WRITES) await expect(attempt).rejects.toBeInstanceOf(InjectedCrash);
       else await expect(attempt).resolves.toMatchObject({ ok: true });
       await crashy.idle();
 
       const retry = await b.desk.act(cmd(report, 'sgt-a', 'forward', `crash-${survive}`, { comment: 'to the LT' }));
       expect(retry).toMatchObject({ ok: true, replayed: survive > 0, report: { version: 2, step: 1 } });
       expect(await trailOf(report)).toEqual(['1 submit ofc-lane', '2 forward sgt-a']);
-      expect((await b.reports.notices('olivette', report.id)).map((n) => `${n.version} ${n.member}`)).toEqual(['1 sgt-a', '2 lt-patrol']);
+      expect((await b.reports.notices('olivette', report.id)).map((n) => `${n.version} ${n.member}`)).toEqual(['1 sgt-a', '2 lt-patrol', '2 ofc-lane']);
+      expect((await b.deadlines.forReport('olivette', report.id)).map((d) => `${d.type === 'delegation' ? '' : d.version} ${d.type}`).sort()).toEqual([
+        '1 escalate', '1 reminder50', '1 reminder75', '2 escalate', '2 reminder50', '2 reminder75',
+      ]);
       expect((await b.reports.get('olivette', report.id))?.pending).toBeNull();
     });
   }
@@ -99,19 +104,5 @@ describe('a crash between writes', () => {
     await crashy.idle();
     expect(await b.desk.file(input)).toMatchObject({ ok: true, replayed: true });
     expect((await b.reports.trail('olivette', 'crash-file')).map((e) => e.action)).toEqual(['submit']);
-  });
-});
-
-describe('deadlines', () => {
-  it('the sweep escalates what let its SLA pass, once, even when two sweeps run together', async () => {
-    const report = await fileRepair('ofc-park');
-    b.clock.advanceHours(25);
-    const [one, two] = await Promise.all([b.desk.escalateOverdue('olivette'), b.desk.escalateOverdue('olivette')]);
-    b.clock.advanceHours(-25);
-    const escalated = [...one, ...two].filter((r) => r.id === report.id);
-    expect(escalated).toHaveLength(1);
-    expect(escalated[0]).toMatchObject({ step: 1, lastTransition: { action: 'escalate', by: 'system' } });
-    const notices = await b.reports.notices('olivette', report.id);
-    expect(notices.filter((n) => n.version === 2).map((n) => `${n.member} ${n.reason}`)).toEqual(['chief escalated', 'lt-patrol assigned']);
   });
 });

@@ -46,7 +46,7 @@ export async function startTestBot(bot?: BotAuth): Promise<TestBot> {
   const services = buildServices(backend, { clock: backend.clock, ids: backend.ids, policies, defaultDepartment: 'olivette' });
   const connector = await startConnector();
   const log = capturingLogger();
-  const server = await startServer({ config: testConfig(bot), port: 0, services, log });
+  const server = await startServer({ config: testConfig(bot), port: 0, services, log, sweepEveryMs: 0 });
   const post = async (activity: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
     const before = connector.sent.length;
     const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
@@ -86,7 +86,8 @@ export function executeActions(card: CardJson | undefined): Array<{ title: strin
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (o.type === 'Action.Execute') found.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
-    Object.values(o).forEach(walk);
+    // A card's `refresh` is how Teams fetches it again, not a button.
+    Object.entries(o).forEach(([k, v]) => k !== 'refresh' && walk(v));
   };
   walk(card);
   return found;

@@ -27,6 +27,10 @@ export interface Connector {
   /** Goes into each activity's serviceUrl, so the bot replies and sends proactively here. */
   url: string;
   sent: Sent[];
+  /** Calls answered with an error (see failNext), in order: they are not in `sent`. */
+  refused: Array<{ method: string; conversationId: string; status: number }>;
+  /** The next `count` calls fail with `status` (a 429 with Retry-After when given): a connector having a bad spell. */
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
   to(conversationId: string): Sent[];
   close(): Promise<void>;
 }
@@ -42,6 +46,8 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 /** A stand-in for the Bot Framework channel service: records every activity the bot sends and answers with an id. */
 export async function startConnector(opts: { delayMs?: number } = {}): Promise<Connector> {
   const sent: Sent[] = [];
+  const refused: Connector['refused'] = [];
+  const failures: Array<{ status: number; retryAfterSeconds?: number }> = [];
   let n = 0;
   const server = createServer(async (req, res) => {
     const m = ROUTE.exec((req.url ?? '').split('?')[0]!);
@@ -50,6 +56,15 @@ export async function startConnector(opts: { delayMs?: number } = {}): Promise<C
     if (!m || (req.method !== 'POST' && req.method !== 'PUT')) {
       res.statusCode = 404;
       res.end();
+      return;
+    }
+    const failure = failures.shift();
+    if (failure) {
+      refused.push({ method: req.method, conversationId: decodeURIComponent(m[1]!), status: failure.status });
+      res.statusCode = failure.status;
+      if (failure.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(failure.retryAfterSeconds));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ error: { code: failure.status === 429 ? 'Throttled' : 'ServiceError', message: 'try later' } }));
       return;
     }
     const id = req.method === 'PUT' ? decodeURIComponent(m[2]!) : `sent-${++n}`;
@@ -65,6 +80,10 @@ export async function startConnector(opts: { delayMs?: number } = {}): Promise<C
   return {
     url: `http://127.0.0.1:${port}`,
     sent,
+    refused,
+    failNext: (count, status, retryAfterSeconds) => {
+      for (let i = 0; i < count; i++) failures.push({ status, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+    },
     to: (conversationId) => sent.filter((s) => s.conversationId === conversationId),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

@@ -11,6 +11,9 @@ export class FakeClock implements Clock {
   advanceHours(hours: number): void {
     this.t += hours * 3600 * 1000;
   }
+  set(iso: string): void {
+    this.t = Date.parse(iso);
+  }
 }
 
 export function sequentialIds(prefix = 'id'): IdGenerator {

@@ -21,9 +21,10 @@ const onlyCard = async (p: typeof lane, text: string) => {
 };
 
 describe('the command list the manifest mirrors', () => {
-  it('has the eight commands, within Teams’ length limits', () => {
+  it('has the nine commands, within Teams’ length limits', () => {
     expect(COMMANDS.map((c) => c.title)).toEqual([
       'help', 'report a violation', 'report a problem', 'report a security incident', 'request approval', 'my reports', 'my inbox', 'my chain of command',
+      'delegate',
     ]);
     for (const c of manifestCommandList().commands) {
       expect(c.title.length).toBeLessThanOrEqual(32);
@@ -38,6 +39,8 @@ describe('the command list the manifest mirrors', () => {
     expect(matchCommand('inbox')).toMatchObject({ command: { id: 'my-inbox' } });
     expect(matchCommand('who do I report a broken monitor to?')).toBeUndefined();
     expect(matchCommand('can I report a violation anonymously?')).toBeUndefined();
+    expect(matchCommand('delegate to Sam Ortiz from 2025-07-01 to 2025-07-14')).toMatchObject({ command: { id: 'delegate' }, rest: 'to Sam Ortiz from 2025-07-01 to 2025-07-14' });
+    expect(matchCommand('delegated authority for approvals?')).toBeUndefined();
   });
 });
 

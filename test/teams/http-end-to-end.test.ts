@@ -99,7 +99,7 @@ describe('an officer’s violation report, from question to closed, through the 
     expect(trail.map((e) => `${e.action} ${e.actor}`)).toEqual([
       'submit ofc-lane', 'forward sgt-a', 'forward lt-patrol', 'forward deputy-chief', 'close chief',
     ]);
-    const deliveries = await bot.backend.notices.deliveries('olivette', reportId);
+    const deliveries = await bot.backend.deliveries.forReport('olivette', reportId);
     expect(deliveries.map((d) => d.member)).toEqual(expect.arrayContaining(['sgt-a', 'lt-patrol', 'deputy-chief', 'chief', 'ofc-lane']));
   });
 });

@@ -23,18 +23,18 @@ describe('members the bot cannot reach yet', () => {
     const filed = await file(park, 'repair', { field_equipment: 'Radio', field_problem: 'Static on channel 2' });
     expect(cardText(filed.card)).toContain('Riley Chen has not opened Policy Desk in Teams yet');
     expect(filed.sent).toEqual([]);
-    expect(await bot.backend.notices.unsentFor('olivette', 'sgt-a')).toHaveLength(1);
+    expect(await bot.backend.outbox.owedTo('olivette', 'sgt-a', bot.backend.clock.now())).toHaveLength(1);
 
     const hi = await bot.say(sgt, 'hi');
     const [notice, help] = hi.sent.map((s) => cardText(cardOf(s)));
     expect(notice).toContain('A report needs your action');
     expect(notice).toContain(filed.reportId);
     expect(help).toContain('Hello Riley Chen');
-    expect(await bot.backend.notices.unsentFor('olivette', 'sgt-a')).toEqual([]);
+    expect(await bot.backend.outbox.owedTo('olivette', 'sgt-a', bot.backend.clock.now())).toEqual([]);
 
     const again = await bot.say(sgt, 'hi');
     expect(again.sent).toHaveLength(1);
-    expect((await bot.backend.notices.deliveries('olivette', filed.reportId)).map((d) => d.member)).toEqual(['ofc-park', 'sgt-a']);
+    expect((await bot.backend.deliveries.forReport('olivette', filed.reportId)).map((d) => d.member)).toEqual(['ofc-park', 'sgt-a']);
   });
 });
 

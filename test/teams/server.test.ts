@@ -6,6 +6,7 @@ import { message, person } from '../support/activities.js';
 import { capturingLogger, testConfig } from '../support/bot.js';
 import { startConnector } from '../support/connector.js';
 import { openTestBackend } from '../support/cosmos.js';
+import { aadOf, sampleConfig } from '../support/samples.js';
 
 const lane = person('olivette', 'ofc-lane');
 
@@ -90,6 +91,25 @@ describe('the HTTP server', () => {
     expect(log.lines.join('\n')).not.toContain('secret-123');
     await server.close();
     await connector.close();
+    await backend.close();
+  });
+
+  it('sweeps deadlines on its own timer, holding no state of its own, and stops sweeping when it stops', async () => {
+    const backend = await openTestBackend();
+    const log = capturingLogger();
+    const services = buildServices(backend, { clock: backend.clock, ids: backend.ids });
+    const server = await startServer({ config: testConfig(), port: 0, log, services, sweepEveryMs: 20 });
+    const filed = await backend.desk.file({ departmentId: 'olivette', reporterAad: aadOf(sampleConfig('olivette'), 'ofc-lane'), type: 'violation', fields: { description: 'A post' } });
+    if (!filed.ok) throw new Error(filed.reason);
+    const version = async () => (await backend.reports.get('olivette', filed.report.id))?.report.version;
+    backend.clock.advanceHours(25);
+    await expect.poll(version, { timeout: 5000 }).toBe(2);
+    await expect.poll(() => log.lines.join('\n')).toMatch(/info swept .*"department":"olivette"/);
+    await server.close();
+    backend.clock.advanceHours(25);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await version()).toBe(2);
+    expect(log.lines.join('\n')).not.toContain('A post');
     await backend.close();
   });
 });
