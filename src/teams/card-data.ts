@@ -1,4 +1,5 @@
 import { CARD_ACTIONS, type ReportAction } from '../routing/allowed-actions.js';
+import type { ActRequest } from '../app/act-on-report.js';
 import { FIELD_PREFIX, INPUTS } from '../cards/verbs.js';
 
 /**
@@ -53,14 +54,8 @@ export function parseSubmit(data: Data): Parsed<{ typeId: string; reportId: unkn
   return { ok: true, value: { typeId: type.value, reportId: data.reportId, values: fieldsOf(data), subject: data[INPUTS.subject] } };
 }
 
-export interface ActData {
-  reportId: string;
-  action: ReportAction;
-  version: number;
-  comment?: string;
-  reference?: string;
-  fields?: Record<string, unknown>;
-}
+/** A click on a report card, as the use case takes it. */
+export type ActData = ActRequest;
 
 export function parseAct(data: Data): Parsed<ActData> {
   const reportId = idOf(data, 'reportId', 'report');
