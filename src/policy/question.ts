@@ -138,7 +138,9 @@ function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Inten
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
   const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic');
   if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic) {
-    if (!PERMISSION.some((re) => re.test(s))) return 'procedure';
+    // Something went wrong and "should I…?" asks what to do about it.
+    const asksLeave = PERMISSION.some((re) => re.test(s)) && !/\bshould (i|we)\b/.test(s);
+    if (!asksLeave) return 'procedure';
   }
   if (PERMISSION.some((re) => re.test(s))) return 'permission';
   if (FACT.some((re) => re.test(s))) return 'fact';

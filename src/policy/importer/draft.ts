@@ -63,6 +63,9 @@ function toInfo(p: Provision): void {
 const BACK_REFERENCE =
   /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b|^(?:[A-Z][\w-]*\s+){1,4}(?:include|includes|cover|covers)\b/i;
 
+/** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
+const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
+
 function needsAuthority(p: Provision): boolean {
   return p.verdict === 'needs_approval' || p.verdict === 'must_report';
 }
@@ -109,7 +112,8 @@ class Drafter {
         const previous = provisions[provisions.length - 1];
         if (provision && previous && BACK_REFERENCE.test(sentence)) {
           // "This includes clicking a link…" spells out the rule before it: one provision, both sentences.
-          if (provision.verdict === 'info' && previous.verdict !== 'info' && extendQuote(previous, sentence, section.text)) {
+          const spellsOut = provision.verdict === 'info' || INCLUDES.test(sentence);
+          if (spellsOut && previous.verdict !== 'info' && extendQuote(previous, sentence, section.text)) {
             mergeVocabulary(previous, provision);
             continue;
           }
