@@ -1,7 +1,9 @@
 /**
  * Benchmarks that print figures: `npm run bench` (add `--quick` for a short run).
  * Policy engine figures first, then routing figures when bench/routing.ts exists.
+ * `npm run bench -- --scale` (or `--scale-small`) runs only the scale benchmark, bench/scale.ts, in a process of its own.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchPolicy, formatPolicyFigures } from './policy.js';
@@ -17,6 +19,19 @@ async function routingLines(): Promise<string[] | undefined> {
   const specifier = './routing.js';
   const mod = (await import(specifier)) as { benchRouting?: () => Promise<string[]> };
   return mod.benchRouting ? await mod.benchRouting() : undefined;
+}
+
+/**
+ * The scale benchmark holds 200 departments' documents (about 8 million) in the embedded server's memory, in this
+ * process: it runs in a child with a heap big enough for them (and --expose-gc), and everything it held goes with it.
+ */
+function runScale(flag: '--scale' | '--scale-small'): Promise<number> {
+  const heapMb = flag === '--scale' ? 16_384 : 6_144;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const script = fileURLToPath(new URL('./scale.ts', import.meta.url));
+  const extra = process.argv.slice(2).filter((a) => a !== flag);
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', '--import', 'tsx', script, flag, ...extra], { cwd: root, stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
 async function main(): Promise<void> {
@@ -35,7 +50,11 @@ async function main(): Promise<void> {
     console.log('');
     for (const line of routing) console.log(line);
   }
+  console.log('\nScale (1 department vs 200, 500,000 reports, in the embedded server): npm run bench -- --scale   (about 15 min, up to 16 GB of heap)');
+  console.log('                                       20 departments, 50,000 reports: npm run bench -- --scale-small');
   console.log(`\n(bench took ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s)`);
 }
 
-await main();
+const scaleFlag = (['--scale', '--scale-small'] as const).find((f) => process.argv.includes(f));
+if (scaleFlag) process.exitCode = await runScale(scaleFlag);
+else await main();
