@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     console.log('');
     for (const line of routing) console.log(line);
   }
-  console.log('\nScale (1 department vs 200, 500,000 reports, in the embedded server): npm run bench -- --scale   (about 15 min, up to 16 GB of heap)');
-  console.log('                                       20 departments, 50,000 reports: npm run bench -- --scale-small');
+  console.log('\nScale (1 department vs 200, 500,000 reports, in the embedded server): npm run bench -- --scale   (about 20 min, 13 GB of memory)');
+  console.log('                                       20 departments, 50,000 reports: npm run bench -- --scale-small   (about 5 min)');
   console.log(`\n(bench took ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s)`);
 }
 
