@@ -172,7 +172,7 @@ const OPS: Record<Op, OpInfo> = {
   question: { label: 'policy question (engine only, in memory)', what: 'PolicyDesk.ask; every department has its own engine, all built' },
   turn: { label: 'policy question turn, as onMessage', what: 'Identify.who + conversation save + owed-messages lookup + answer + record answer' },
   turnRest: { label: '  the turn without its owed-messages lookup', what: 'Identify.who + conversation save + answer + record answer' },
-  owed: { label: '  the owed-messages lookup alone', what: 'what the notifier asks on every turn (a query on the reports container)' },
+  owed: { label: '  the owed-messages lookup alone', what: 'what the notifier asks on every turn (a marker read by id; the query only when marked)' },
   route: { label: 'load directory + resolve route', what: 'DirectoryStore.directory + resolveRoute (repair, an officer)' },
   file: { label: 'file a report (+ audit event, notices)', what: 'ReportDesk.file' },
   forward: { label: 'forward it (+ audit event, notices)', what: 'ReportDesk.act forward, by the assignee' },
@@ -181,17 +181,9 @@ const OPS: Record<Op, OpInfo> = {
 };
 const ORDER: Op[] = ['question', 'turn', 'turnRest', 'owed', 'route', 'file', 'forward', 'read', 'routeDoc'];
 
-/**
- * What the notifier looks up on every message turn (Notifier.deliverPending): the repositories are being reworked
- * (notices → outbox), so take whichever this tree has.
- */
+/** What the notifier looks up on every message turn (OutboxSender.sendOwed): the member's owed marker, and only if set, the query. */
 function owedLookup(repos: ReturnType<typeof repositories>): { name: string; call: (departmentId: string, member: string) => Promise<unknown> } {
-  const r = repos as unknown as Record<string, Record<string, unknown> | undefined>;
-  const outbox = r.outbox as { owedTo?(d: string, m: string, now: Date): Promise<unknown> } | undefined;
-  if (typeof outbox?.owedTo === 'function') return { name: 'OutboxStore.owedTo', call: (d, m) => outbox.owedTo!(d, m, new Date()) };
-  const notices = r.notices as { unsentFor?(d: string, m: string): Promise<unknown> } | undefined;
-  if (typeof notices?.unsentFor === 'function') return { name: 'NoticeStore.unsentFor', call: (d, m) => notices.unsentFor!(d, m) };
-  throw new Error('no owed-messages lookup (outbox.owedTo or notices.unsentFor) in repositories()');
+  return { name: 'OutboxStore.owed', call: (d, m) => repos.outbox.owed(d, m, new Date()) };
 }
 
 /**

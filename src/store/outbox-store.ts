@@ -34,6 +34,25 @@ export type OutboxEntry =
 
 type OutboxDoc = Doc & OutboxEntry & { kind: 'outbox' };
 
+/**
+ * "Something could not be sent to this member": written when a send to them fails, read by id on each of their turns,
+ * so a turn only looks for what is owed (a query) when there is something to find.
+ */
+interface OwedMarkerDoc extends Doc {
+  kind: 'owedMarker';
+  member: MemberId;
+  owed: boolean;
+  at: string;
+}
+
+/** What a member is owed, and the marker that said so (cleared once it is all handled). */
+export interface Owed {
+  entries: Stored<OutboxEntry>[];
+  marker?: string;
+}
+
+const markerId = (member: MemberId) => `owed:${member}`;
+
 export interface ClaimedEntry {
   entry: OutboxEntry;
   etag: string;
@@ -91,6 +110,25 @@ export class OutboxStore {
     const where = "c.kind = 'outbox' AND c.member = @member AND c.leaseUntil <= @now AND (c.state = 'pending' OR (c.state = 'dead' AND c.lastError = 'unreachable'))";
     const docs = await this.docs.query<OutboxDoc>(departmentId, where, { member, now: now.toISOString() });
     return docs.map((d) => ({ ...strip(d), _etag: d._etag })).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  /** Marks the member as owed something; written after the entry's failure is recorded, so a reader who sees the mark finds it. */
+  async markOwed(departmentId: string, member: MemberId, at: Date): Promise<void> {
+    const doc: OwedMarkerDoc = { id: markerId(member), departmentId, kind: 'owedMarker', member, owed: true, at: at.toISOString() };
+    await this.docs.upsert(doc);
+  }
+
+  /** One point read when nothing is owed (the usual turn); the query for what is owed only when the member is marked. */
+  async owed(departmentId: string, member: MemberId, now: Date): Promise<Owed> {
+    const marker = await this.docs.read<OwedMarkerDoc>(departmentId, markerId(member));
+    if (!marker?.owed) return { entries: [] };
+    return { entries: await this.owedTo(departmentId, member, now), marker: marker._etag };
+  }
+
+  /** Clears the mark unless another failure marked the member again since it was read (then the next turn looks again). */
+  async clearOwed(departmentId: string, member: MemberId, marker: string, at: Date): Promise<boolean> {
+    const doc: OwedMarkerDoc = { id: markerId(member), departmentId, kind: 'owedMarker', member, owed: false, at: at.toISOString() };
+    return (await this.docs.replace(doc, marker)).ok;
   }
 
   /** The entry is this caller's to send until the lease ends; undefined when another sender got there first. */

@@ -57,9 +57,14 @@ export class OutboxSender {
     return summary;
   }
 
+  /** What could not be sent to the member before; only looked for when a failed send marked them (one point read otherwise). */
   async sendOwed(dir: Directory, member: Member): Promise<SendSummary> {
     const summary = empty();
-    await this.each(dir, await this.deps.outbox.owedTo(dir.config.id, member.id, this.deps.clock.now()), summary);
+    const owed = await this.deps.outbox.owed(dir.config.id, member.id, this.deps.clock.now());
+    if (!owed.marker) return summary;
+    await this.each(dir, owed.entries, summary);
+    // Whatever failed again has marked the member anew, so this clear fails and the next turn looks again.
+    await this.deps.outbox.clearOwed(dir.config.id, member.id, owed.marker, this.deps.clock.now());
     return summary;
   }
 
@@ -79,6 +84,7 @@ export class OutboxSender {
       }
       const next = afterFailure(claimed.entry, attempt, now, () => this.deps.random.next(), this.deps.policy ?? DEFAULT_RETRY);
       await this.deps.outbox.settle(claimed, { ...next, lastError: attempt.error });
+      if ('member' in claimed.entry) await this.deps.outbox.markOwed(dir.config.id, claimed.entry.member, now);
       summary[next.state === 'dead' ? 'dead' : 'retrying']++;
       if (attempt.error === 'unreachable' && 'member' in claimed.entry) summary.unreachable.push(claimed.entry.member);
       if (next.state === 'dead') this.deps.log.warn('notification given up', { department: dir.config.id, report: claimed.entry.reportId, purpose: claimed.entry.purpose, error: attempt.error, attempts: claimed.entry.attempts });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDepartments } from '../../src/routing/parse-department.js';
 import { DirectoryStore } from '../../src/store/directory-store.js';
+import type { PartitionStore } from '../../src/store/docs.js';
 import { openTestBackend, type TestBackend } from '../support/cosmos.js';
 import { CrashAfterWrites, InjectedCrash } from '../support/crash.js';
 import { sampleConfig } from '../support/samples.js';
@@ -22,6 +23,43 @@ describe('departments in Cosmos DB', () => {
   it('finds the department of a Teams tenant, and lists departments', async () => {
     expect(await b.directory.departmentForTenant(sampleConfig('olivette').tenantId)).toBe('olivette');
     expect(await b.directory.departments()).toEqual(['long-beach', 'olivette']);
+  });
+
+  it('keeps a big department in several chunks and reads them back by id, with no query', async () => {
+    let queries = 0;
+    const counting: PartitionStore = new Proxy(b.stores.directory, {
+      get: (target, prop, receiver) => {
+        if (prop === 'query') queries++;
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const small = new DirectoryStore(counting, b.ids, b.clock, 1500);
+    const config = sampleConfig('olivette');
+    const big = { ...config, id: 'chunky', tenantId: 'tenant-chunky', members: [...config.members] };
+    expect(await small.import(big)).toMatchObject({ ok: true, created: true });
+    const docs = await partition('chunky');
+    expect(docs.filter((d) => d.id.includes(':chunk:')).length).toBeGreaterThan(2);
+    queries = 0;
+    expect(await small.config('chunky')).toEqual(big);
+    expect(await b.directory.config('chunky')).toEqual(big);
+    expect(queries).toBe(0);
+  });
+
+  it('still reads a department stored before chunks (one document per member, route, …), and replaces it on import', async () => {
+    const config = { ...sampleConfig('long-beach'), id: 'legacy', tenantId: 'tenant-legacy' };
+    const lists = { member: config.members, reportType: config.reportTypes, route: config.routes, delegation: config.delegations };
+    const writtenAt = b.clock.now().toISOString();
+    for (const [kind, list] of Object.entries(lists)) {
+      for (const [order, body] of (list as { id?: string; type?: string }[]).entries()) {
+        await b.stores.directory.upsert({ id: `g0:${kind}:${body.id ?? body.type}`, departmentId: 'legacy', kind, generation: 'g0', order, writtenAt, body });
+      }
+    }
+    await b.stores.directory.upsert({ id: 'department', departmentId: 'legacy', kind: 'department', name: config.name, tenantId: config.tenantId, generation: 'g0' });
+    expect(await b.directory.config('legacy')).toEqual(config);
+    expect(await b.directory.import({ id: 'legacy', name: 'Renamed' })).toMatchObject({ ok: true, created: false });
+    expect(await b.directory.config('legacy')).toEqual({ ...config, name: 'Renamed' });
+    expect((await partition('legacy')).filter((d) => d.generation === 'g0')).toEqual([]);
   });
 
   it('an update of the roster alone keeps the routes and leaves no old documents behind', async () => {
@@ -60,8 +98,9 @@ describe('departments in Cosmos DB', () => {
   });
 
   it('an import that crashes half way leaves the department as it was; its debris is swept later', async () => {
-    const crashy = new CrashAfterWrites(b.stores.directory, 5);
-    const crashing = new DirectoryStore(crashy, b.ids, b.clock);
+    // Small chunks, so the import has several to write and dies between two of them, before its switch.
+    const crashy = new CrashAfterWrites(b.stores.directory, 2);
+    const crashing = new DirectoryStore(crashy, b.ids, b.clock, 1500);
     const edited = { id: 'olivette', members: sampleConfig('olivette').members.filter((m) => m.id !== 'ofc-park') };
     await expect(crashing.import(edited)).rejects.toBeInstanceOf(InjectedCrash);
     await crashy.idle();

@@ -168,6 +168,20 @@ describe('a member the bot cannot reach yet', () => {
     expect(await sender.sendOwed(dir, dir.byId.get('sgt-a')!)).toMatchObject({ sent: 1 });
     expect(cardText(channel.sent[0]!.card)).toContain('A report needs your action');
     expect(await entries(report.id)).toEqual([expect.objectContaining({ state: 'sent' })]);
+    // Handled: the mark is cleared, so their next turns read it and look no further.
+    expect(await b.stores.reports.read('olivette', 'owed:sgt-a')).toMatchObject({ owed: false });
+    expect(await sender.sendOwed(dir, dir.byId.get('sgt-a')!)).toMatchObject({ sent: 0 });
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('a member no send ever failed for is not looked up: their turn reads one marker, finds none, and stops', async () => {
+    await setUp(['ofc-lane', 'sgt-a']);
+    await file('repair');
+    const sender = senderWith({});
+    expect(await sender.sendDue('olivette')).toMatchObject({ sent: 1, unreachable: [] });
+    expect(await b.stores.reports.read('olivette', 'owed:sgt-a')).toBeUndefined();
+    const dir = (await b.directory.directory('olivette'))!;
+    expect(await sender.sendOwed(dir, dir.byId.get('sgt-a')!)).toMatchObject({ sent: 0 });
   });
 });
 
