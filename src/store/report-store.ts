@@ -90,14 +90,18 @@ export class ReportStore {
     return (await this.get(stored.report.departmentId, stored.report.id)) ?? stored;
   }
 
-  /** Every audit event of a report, oldest first, including any not yet written out. */
+  /**
+   * Every audit event of a report, oldest first, including any not yet written out. Read by id, never by a query:
+   * a transition's event is `${reportId}:${version}:0`, and events outside transitions are listed in the report's event index.
+   */
   async trail(departmentId: string, reportId: string): Promise<AuditEvent[]> {
-    const [docs, stored] = await Promise.all([
-      this.docs.query<Doc & AuditEvent>(departmentId, "c.kind = 'audit' AND c.reportId = @reportId", { reportId }),
-      this.get(departmentId, reportId),
-    ]);
+    const [stored, index] = await Promise.all([this.get(departmentId, reportId), this.docs.read<EventIndexDoc>(departmentId, eventIndexId(reportId))]);
+    const versions = stored?.report.version ?? 0;
+    const ids = [...Array.from({ length: versions }, (_, v) => `${reportId}:${v + 1}:0`), ...(index?.events ?? [])];
+    const docs = await Promise.all(ids.map((id) => this.docs.read<Doc & AuditEvent>(departmentId, id)));
     const byId = new Map<string, AuditEvent>();
-    for (const e of [...docs.map(stripAudit), ...(stored?.pending?.events ?? [])]) byId.set(e.id, e);
+    for (const doc of docs) if (doc?.kind === 'audit') byId.set(doc.id, stripAudit(doc));
+    for (const e of stored?.pending?.events ?? []) byId.set(e.id, e);
     return [...byId.values()].sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
   }
 
@@ -109,11 +113,32 @@ export class ReportStore {
     return notices.sort((a, b) => a.version - b.version || a.id.localeCompare(b.id));
   }
 
-  /** An event outside a transition (a level handed to an acting supervisor): created once under its own id, never rewritten. */
+  /**
+   * An event outside a transition (a level handed to an acting supervisor): listed in the report's event index, then
+   * created once under its own id, never rewritten. Listed first, so a crash in between leaves a listed event that is
+   * not there yet (skipped by readers, created when the caller does it again), never an event no reader can find.
+   */
   async appendEvent(event: AuditEvent): Promise<boolean> {
+    await this.index(event.departmentId, event.reportId, event.id);
     return (await this.docs.create({ ...event, kind: 'audit' })).ok;
   }
+
+  private async index(departmentId: string, reportId: string, eventId: string): Promise<void> {
+    for (let attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
+      const current = await this.docs.read<EventIndexDoc>(departmentId, eventIndexId(reportId));
+      if (current?.events.includes(eventId)) return;
+      const doc: EventIndexDoc = { id: eventIndexId(reportId), departmentId, kind: 'eventIndex', reportId, events: [...(current?.events ?? []), eventId] };
+      const written = current ? await this.docs.replace(doc, current._etag) : await this.docs.create(doc);
+      if (written.ok) return;
+    }
+    throw new Error(`event index of report ${reportId}: too many concurrent writers`);
+  }
 }
+
+/** The ids of a report's audit events that no transition wrote, so the trail is read by id. */
+type EventIndexDoc = Doc & { kind: 'eventIndex'; reportId: string; events: string[] };
+const eventIndexId = (reportId: string) => `${reportId}:events`;
+const INDEX_ATTEMPTS = 10;
 
 function stripAudit(doc: Stored<Doc & AuditEvent>): AuditEvent {
   const { kind, _etag, ...event } = doc;

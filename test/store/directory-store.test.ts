@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDepartments } from '../../src/routing/parse-department.js';
 import { DirectoryStore } from '../../src/store/directory-store.js';
-import type { PartitionStore } from '../../src/store/docs.js';
+import { countingQueries } from '../support/counting.js';
 import { openTestBackend, type TestBackend } from '../support/cosmos.js';
 import { CrashAfterWrites, InjectedCrash } from '../support/crash.js';
 import { sampleConfig } from '../support/samples.js';
@@ -26,24 +26,17 @@ describe('departments in Cosmos DB', () => {
   });
 
   it('keeps a big department in several chunks and reads them back by id, with no query', async () => {
-    let queries = 0;
-    const counting: PartitionStore = new Proxy(b.stores.directory, {
-      get: (target, prop, receiver) => {
-        if (prop === 'query') queries++;
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const small = new DirectoryStore(counting, b.ids, b.clock, 1500);
+    const counting = countingQueries(b.stores.directory);
+    const small = new DirectoryStore(counting.store, b.ids, b.clock, 1500);
     const config = sampleConfig('olivette');
     const big = { ...config, id: 'chunky', tenantId: 'tenant-chunky', members: [...config.members] };
     expect(await small.import(big)).toMatchObject({ ok: true, created: true });
     const docs = await partition('chunky');
     expect(docs.filter((d) => d.id.includes(':chunk:')).length).toBeGreaterThan(2);
-    queries = 0;
+    counting.reset();
     expect(await small.config('chunky')).toEqual(big);
     expect(await b.directory.config('chunky')).toEqual(big);
-    expect(queries).toBe(0);
+    expect(counting.queries()).toBe(0);
   });
 
   it('still reads a department stored before chunks (one document per member, route, …), and replaces it on import', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActInput } from '../../src/app/reports.js';
 import type { Report } from '../../src/routing/types.js';
+import { ReportStore } from '../../src/store/report-store.js';
+import { countingQueries } from '../support/counting.js';
 import { openTestBackend, type TestBackend } from '../support/cosmos.js';
 import { CrashAfterWrites, InjectedCrash } from '../support/crash.js';
 import { aadOf, sampleConfig } from '../support/samples.js';
@@ -104,5 +106,20 @@ describe('a crash between writes', () => {
     await crashy.idle();
     expect(await b.desk.file(input)).toMatchObject({ ok: true, replayed: true });
     expect((await b.reports.trail('olivette', 'crash-file')).map((e) => e.action)).toEqual(['submit']);
+  });
+});
+
+describe('a report’s audit trail', () => {
+  it('is read by id, with no query, and holds events written outside transitions too', async () => {
+    const report = await fileRepair();
+    const forwarded = await b.desk.act(cmd(report, 'sgt-a', 'forward', 'trail-fwd'));
+    if (!forwarded.ok) throw new Error(forwarded.reason);
+    const extra = { ...(await b.reports.trail('olivette', report.id))[1]!, id: `${report.id}:2:reassign:test`, action: 'reassign' as const, actor: 'system' as const };
+    expect(await b.reports.appendEvent(extra)).toBe(true);
+    expect(await b.reports.appendEvent(extra)).toBe(false);
+    const counting = countingQueries(b.stores.reports);
+    const trail = await new ReportStore(counting.store).trail('olivette', report.id);
+    expect(trail.map((e) => `${e.version} ${e.action} ${e.actor}`)).toEqual(['1 submit ofc-lane', '2 forward sgt-a', '2 reassign system']);
+    expect(counting.queries()).toBe(0);
   });
 });
