@@ -16,7 +16,7 @@ export interface ActRequest {
 }
 
 export type ActingOutcome =
-  | { ok: true; snapshot: ReportSnapshot; report: Report; replayed: boolean }
+  | { ok: true; snapshot: ReportSnapshot; report: Report; replayed: boolean; owed: string[] }
   /** Refused; `snapshot` is the report as it stands when the actor may still see it. */
   | (Refusal & { snapshot?: ReportSnapshot });
 
@@ -39,12 +39,12 @@ export class ReportActing {
     const view = await this.deps.views.forViewer(departmentId, req.reportId, aad);
     if (!done.ok) return { ok: false, code: done.code, reason: done.reason, ...(view.ok ? { snapshot: view.snapshot } : {}) };
     if (!view.ok) return view;
-    return { ok: true, snapshot: view.snapshot, report: done.report, replayed: done.replayed };
+    return { ok: true, snapshot: view.snapshot, report: done.report, replayed: done.replayed, owed: done.owed };
   }
 
   async view(who: Who, reportId: string): Promise<ActingOutcome> {
     if (!who.member) return refuse('not_on_roster', howToJoin(who.dir));
     const view = await this.deps.views.forViewer(who.dir.config.id, reportId, who.member.aadObjectId);
-    return view.ok ? { ok: true, snapshot: view.snapshot, report: view.snapshot.report, replayed: false } : view;
+    return view.ok ? { ok: true, snapshot: view.snapshot, report: view.snapshot.report, replayed: false, owed: [] } : view;
   }
 }

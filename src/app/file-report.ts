@@ -35,7 +35,7 @@ export interface FormSubmission {
 
 export type FormOutcome = { ok: true; form: FormState } | Refusal;
 export type SubmitOutcome =
-  | { ok: true; snapshot: ReportSnapshot; replayed: boolean }
+  | { ok: true; snapshot: ReportSnapshot; replayed: boolean; owed: string[] }
   | { ok: false; code: 'invalid_form'; reason: string; form: FormState }
   | Refusal;
 
@@ -68,7 +68,7 @@ export class ReportFiling {
       return filed;
     }
     const view = await this.deps.views.forViewer(who.dir.config.id, filed.report.id, member.aadObjectId);
-    return view.ok ? { ok: true, snapshot: view.snapshot, replayed: filed.replayed } : view;
+    return view.ok ? { ok: true, snapshot: view.snapshot, replayed: filed.replayed, owed: filed.owed } : view;
   }
 
   private typeFor(who: Who, typeId: string): { type: ReportType; member: Member } | Refusal {

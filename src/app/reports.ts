@@ -7,14 +7,15 @@ import { submitReport, type SubmitRefusalCode } from '../routing/submit.js';
 import { describeState } from '../routing/transition.js';
 import type { AuditEvent, LastTransition, Member, MemberId, Report } from '../routing/types.js';
 import type { DirectoryStore } from '../store/directory-store.js';
-import type { ReportStore, StoredReport } from '../store/report-store.js';
+import { owedBy, type ReportStore, type StoredReport } from '../store/report-store.js';
 
 type LookupCode = 'unknown_department' | 'unknown_member' | 'not_found';
 
-export type FileOutcome = { ok: true; report: Report; replayed: boolean } | Refusal<SubmitRefusalCode | LookupCode | 'duplicate_id'>;
+/** `owed`: the outbox entries the transition wrote, to send now; empty for a replay (whatever it owed is already queued). */
+export type FileOutcome = { ok: true; report: Report; replayed: boolean; owed: string[] } | Refusal<SubmitRefusalCode | LookupCode | 'duplicate_id'>;
 
 export type ActOutcome =
-  | { ok: true; report: Report; replayed: boolean }
+  | { ok: true; report: Report; replayed: boolean; owed: string[] }
   | (Refusal<ActRefusalCode | LookupCode | 'conflict'> & { actedFirst?: LastTransition; current?: Report });
 
 export type ShowOutcome = { ok: true; report: Report; trail: AuditEvent[] } | Refusal<LookupCode>;
@@ -72,9 +73,9 @@ export class ReportDesk {
     const t = submitReport(found.dir, cmd, this.deps.clock.now());
     if (!t.ok) return t;
     const created = await this.deps.reports.create(t);
-    if (created.ok) return { ok: true, report: t.report, replayed: false };
+    if (created.ok) return { ok: true, report: t.report, replayed: false, owed: owedBy(t) };
     const existing = await this.deps.reports.settled(input.departmentId, reportId);
-    if (existing?.report.reporter === found.member.id && existing.report.type === input.type) return { ok: true, report: existing.report, replayed: true };
+    if (existing?.report.reporter === found.member.id && existing.report.type === input.type) return { ok: true, report: existing.report, replayed: true, owed: [] };
     return refuse('duplicate_id', `A report ${reportId} already exists.`);
   }
 
@@ -92,7 +93,7 @@ export class ReportDesk {
       const t = applyAction(dir, stored.report, { ...input, actor }, now);
       if (!t.ok) return t;
       const committed = await this.deps.reports.commit(stored, t);
-      if (committed.ok) return { ok: true, report: t.report, replayed: false };
+      if (committed.ok) return { ok: true, report: t.report, replayed: false, owed: owedBy(t) };
       stored = await this.deps.reports.settled(input.departmentId, input.reportId);
     }
     return stored ? conflict(dir, stored.report) : NOT_FOUND(input.reportId);
@@ -101,10 +102,10 @@ export class ReportDesk {
   /** A replay of this very command, or a report that has moved on since the actor saw it. */
   private async alreadyDecided(dir: Directory, stored: StoredReport, input: ActInput): Promise<ActOutcome | undefined> {
     const { report } = stored;
-    if (report.lastTransition.commandId === input.commandId) return { ok: true, report, replayed: true };
+    if (report.lastTransition.commandId === input.commandId) return { ok: true, report, replayed: true, owed: [] };
     if (report.version === input.expectedVersion) return undefined;
     const trail = await this.deps.reports.trail(input.departmentId, input.reportId);
-    if (trail.some((e) => e.commandId === input.commandId)) return { ok: true, report, replayed: true };
+    if (trail.some((e) => e.commandId === input.commandId)) return { ok: true, report, replayed: true, owed: [] };
     return conflict(dir, report);
   }
 

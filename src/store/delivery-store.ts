@@ -1,6 +1,5 @@
 import type { MemberId } from '../routing/types.js';
 import type { Doc, PartitionStore } from './docs.js';
-import { idPart } from './outbox-store.js';
 
 /** Where a card about a report was sent (or last brought up to date), so a later change can update that copy in place. */
 export interface Delivery {
@@ -14,20 +13,33 @@ export interface Delivery {
   at: string;
 }
 
-type DeliveryDoc = Doc & Delivery & { kind: 'delivery' };
+/** Every copy of one report's card, in one document read by id: a transition's refresh finds them without a query. */
+type DeliveryIndexDoc = Doc & { kind: 'deliveryIndex'; reportId: string; deliveries: Delivery[] };
+
+const indexId = (reportId: string) => `${reportId}:deliveries`;
+/** Writers of one report's index race only when several cards about it go out at once; this is plenty. */
+const WRITE_ATTEMPTS = 10;
+const sameRecord = (a: Delivery, b: Delivery) => a.version === b.version && a.member === b.member && a.activityId === b.activityId;
 
 export class DeliveryStore {
   constructor(private readonly docs: PartitionStore) {}
 
+  /** Adds the record to the report's index (an etag-checked replace, retried when another sender wrote it meanwhile). */
   async record(d: Delivery): Promise<void> {
-    const doc: DeliveryDoc = { ...d, id: `${d.reportId}:${d.version}:delivery:${d.member}:${idPart(d.activityId)}`, kind: 'delivery' };
-    await this.docs.upsert(doc);
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const current = await this.docs.read<DeliveryIndexDoc>(d.departmentId, indexId(d.reportId));
+      const kept = (current?.deliveries ?? []).filter((x) => !sameRecord(x, d));
+      const doc: DeliveryIndexDoc = { id: indexId(d.reportId), departmentId: d.departmentId, kind: 'deliveryIndex', reportId: d.reportId, deliveries: [...kept, d] };
+      const written = current ? await this.docs.replace(doc, current._etag) : await this.docs.create(doc);
+      if (written.ok) return;
+    }
+    throw new Error(`deliveries of report ${d.reportId}: too many concurrent writers`);
   }
 
   /** Oldest version first. */
   async forReport(departmentId: string, reportId: string): Promise<Delivery[]> {
-    const docs = await this.docs.query<DeliveryDoc>(departmentId, "c.kind = 'delivery' AND c.reportId = @reportId", { reportId });
-    return docs.map(({ id, kind, _etag, ...d }) => d as Delivery).sort((a, b) => a.version - b.version || a.at.localeCompare(b.at));
+    const index = await this.docs.read<DeliveryIndexDoc>(departmentId, indexId(reportId));
+    return [...(index?.deliveries ?? [])].sort((a, b) => a.version - b.version || a.at.localeCompare(b.at));
   }
 
   /** Each copy once, as of the newest version it was sent or updated with. */

@@ -98,6 +98,18 @@ export class OutboxStore {
     await Promise.all(entries.map((e) => this.docs.create({ ...e, kind: 'outbox' })));
   }
 
+  async get(departmentId: string, id: string): Promise<Stored<OutboxEntry> | undefined> {
+    const doc = await this.docs.read<OutboxDoc>(departmentId, id);
+    return doc?.kind === 'outbox' ? { ...strip(doc), _etag: doc._etag } : undefined;
+  }
+
+  /** These entries, those of them due by `now` that nobody holds, in the order given: what a use case just wrote, read by id. */
+  async dueAmong(departmentId: string, ids: string[], now: Date): Promise<Stored<OutboxEntry>[]> {
+    const at = now.toISOString();
+    const entries = await Promise.all(ids.map((id) => this.get(departmentId, id)));
+    return entries.filter((e): e is Stored<OutboxEntry> => !!e && e.state === 'pending' && e.nextAttemptAt <= at && e.leaseUntil <= at);
+  }
+
   async due(departmentId: string, now: Date, reportId?: string): Promise<Stored<OutboxEntry>[]> {
     const where = "c.kind = 'outbox' AND c.state = 'pending' AND c.nextAttemptAt <= @now AND c.leaseUntil <= @now";
     const params = { now: now.toISOString(), ...(reportId ? { reportId } : {}) };

@@ -37,6 +37,11 @@ function outboxOf(report: Report, notices: Notice[]): OutboxEntry[] {
   return [...notices.map((n) => noticeEntry(n, at)), ...refresh];
 }
 
+/** The ids of the outbox entries a transition writes: what to send right after it, read by id. */
+export function owedBy(t: Transition): string[] {
+  return outboxOf(t.report, t.notices).map((e) => e.id);
+}
+
 function fromDoc(doc: Stored<ReportDoc>): StoredReport {
   const { kind, pending, _etag, ...report } = doc;
   return { report: report as Report, etag: _etag, pending };

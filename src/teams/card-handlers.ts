@@ -50,7 +50,8 @@ export const submitReport: Handler = async (ctx, deps, who, data) => {
   const filed = await deps.services.filing.submit(who, parsed.value);
   if (!filed.ok) return 'form' in filed ? reportFormCard(filed.form) : refused(filed.reason);
   const { snapshot } = filed;
-  const missed = await deps.notifier.afterTransition(snapshot.dir, snapshot.report);
+  // A resubmitted form (a retry) owes nothing new; what the first submit queued may still be waiting, so look.
+  const missed = await deps.notifier.afterTransition(snapshot.dir, snapshot.report, filed.replayed ? undefined : filed.owed);
   await recordCopy(ctx, deps, snapshot);
   const text = `Filed. Your reference is ${snapshot.report.id}. It is with ${holderName(snapshot) ?? 'the first level of its route'}.${unreachableNote(missed)}`;
   return reportCard(snapshot, { headline: 'Report filed', notice: { text, tone: 'good' } });
@@ -69,7 +70,7 @@ export const actOnReport: Handler = async (ctx, deps, who, data) => {
   if (!parsed.ok) return refused(parsed.reason);
   const outcome = await deps.services.acting.act(who, parsed.value);
   if (!outcome.ok) return outcome.snapshot ? reportCard(outcome.snapshot, { notice: { text: outcome.reason, tone: 'attention' } }) : refused(outcome.reason);
-  const missed = outcome.replayed ? [] : await deps.notifier.afterTransition(outcome.snapshot.dir, outcome.report);
+  const missed = outcome.replayed ? [] : await deps.notifier.afterTransition(outcome.snapshot.dir, outcome.report, outcome.owed);
   await recordCopy(ctx, deps, outcome.snapshot);
   return actedCard(outcome, missed);
 };

@@ -6,9 +6,12 @@ import type { OutboxSender } from './outbox-sender.js';
 export class Notifier {
   constructor(private readonly deps: { sender: OutboxSender }) {}
 
-  /** Sends what the report's transitions owe now; returns the members who could not be reached, so the actor can be told. */
-  async afterTransition(dir: Directory, report: Report): Promise<Member[]> {
-    const summary = await this.deps.sender.sendDue(dir.config.id, report.id);
+  /**
+   * Sends what the transition owes now (`owed`, its outbox entries, read by id), or when that is not known, whatever
+   * the report's outbox has due; returns the members who could not be reached, so the actor can be told.
+   */
+  async afterTransition(dir: Directory, report: Report, owed?: string[]): Promise<Member[]> {
+    const summary = owed ? await this.deps.sender.sendEntries(dir, owed) : await this.deps.sender.sendDue(dir.config.id, report.id);
     return [...new Set(summary.unreachable)].flatMap((id) => dir.byId.get(id) ?? []);
   }
 

@@ -28,7 +28,8 @@ export const HEADLINES: Record<NoticeReason, string> = {
 const MOOT_ONCE_MOVED = new Set<NoticeReason>(['reminder50', 'reminder75', 'overdue']);
 
 /** How one try went: sent (or settled with a note saying why nothing needed sending), or a failure to retry. */
-export type Attempt = { ok: true; note?: string; expanded?: number } | ({ ok: false } & Failure);
+/** `expanded`: the ids of the update entries a refresh wrote, due at once. */
+export type Attempt = { ok: true; note?: string; expanded?: string[] } | ({ ok: false } & Failure);
 
 export interface AttemptDeps {
   outbox: OutboxStore;
@@ -98,8 +99,9 @@ export class OutboxAttempt {
     const { departmentId, reportId, version } = entry;
     const older = (await this.deps.deliveries.copies(departmentId, reportId)).filter((c) => c.version < version);
     const at = this.deps.clock.now().toISOString();
-    await this.deps.outbox.enqueue(older.map((c) => this.updateEntry(departmentId, reportId, version, c.member, c, at)));
-    return { ok: true, note: `${older.length} copies`, expanded: older.length };
+    const updates = older.map((c) => this.updateEntry(departmentId, reportId, version, c.member, c, at));
+    await this.deps.outbox.enqueue(updates);
+    return { ok: true, note: `${older.length} copies`, expanded: updates.map((u) => u.id) };
   }
 
   private updateEntry(departmentId: string, reportId: string, version: number, member: string, copy: CardCopy, at: string): OutboxEntry {

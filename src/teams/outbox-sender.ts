@@ -52,7 +52,17 @@ export class OutboxSender {
     for (let pass = 0; pass < 2; pass++) {
       const due = await this.deps.outbox.due(departmentId, this.deps.clock.now(), reportId);
       const expanded = await this.each(dir, due, summary);
-      if (expanded === 0 || summary.throttled) break;
+      if (expanded.length === 0 || summary.throttled) break;
+    }
+    return summary;
+  }
+
+  /** Exactly these entries (what a transition just wrote), read by id, then the updates their refreshes expand into: no query. */
+  async sendEntries(dir: Directory, ids: string[]): Promise<SendSummary> {
+    const summary = empty();
+    let next = ids;
+    for (let pass = 0; pass < 2 && next.length > 0 && !summary.throttled; pass++) {
+      next = await this.each(dir, await this.deps.outbox.dueAmong(dir.config.id, next, this.deps.clock.now()), summary);
     }
     return summary;
   }
@@ -68,16 +78,16 @@ export class OutboxSender {
     return summary;
   }
 
-  /** Returns how many updates refreshes added. */
-  private async each(dir: Directory, entries: Stored<OutboxEntry>[], summary: SendSummary): Promise<number> {
-    let expanded = 0;
+  /** Returns the ids of the updates refreshes added. */
+  private async each(dir: Directory, entries: Stored<OutboxEntry>[], summary: SendSummary): Promise<string[]> {
+    const expanded: string[] = [];
     for (const stored of entries) {
       const claimed = await this.deps.outbox.claim(stored, this.deps.clock.now(), this.deps.leaseMs ?? OUTBOX_LEASE_MS);
       if (!claimed) continue;
       const attempt = await this.tryOnce(dir, claimed.entry);
       const now = this.deps.clock.now();
       if (attempt.ok) {
-        expanded += attempt.expanded ?? 0;
+        expanded.push(...(attempt.expanded ?? []));
         summary.sent++;
         await this.deps.outbox.settle(claimed, { state: 'sent', nextAttemptAt: claimed.entry.nextAttemptAt, sentAt: now.toISOString(), ...(attempt.note ? { note: attempt.note } : {}) });
         continue;

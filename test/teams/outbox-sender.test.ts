@@ -2,14 +2,17 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Failure } from '../../src/app/retry-policy.js';
 import { runAdmin } from '../../src/cli/admin.js';
+import { ReportDesk } from '../../src/app/reports.js';
 import { buildServices } from '../../src/compose.js';
 import { silentLogger } from '../../src/log.js';
 import type { Report } from '../../src/routing/types.js';
+import { repositories } from '../../src/store/connect.js';
 import { OutboxStore } from '../../src/store/outbox-store.js';
 import type { CardCopy, Delivered, Transport } from '../../src/teams/messenger.js';
 import { OutboxSender } from '../../src/teams/outbox-sender.js';
 import { cardText, executeActions } from '../support/bot.js';
 import type { CardJson } from '../support/connector.js';
+import { countingQueries } from '../support/counting.js';
 import { openTestBackend, type TestBackend } from '../support/cosmos.js';
 import { CrashAfterWrites, InjectedCrash } from '../support/crash.js';
 import { aadOf, sampleConfig } from '../support/samples.js';
@@ -206,3 +209,29 @@ describe('every copy of a report’s card kept current', () => {
     expect((await b.deliveries.copies('olivette', report.id)).map((d) => `${d.member} v${d.version}`).sort()).toEqual(['lt-patrol v2', 'ofc-lane v2', 'sgt-a v2']);
   });
 });
+
+describe('right after a transition', () => {
+  it('its cards and the updates of earlier copies go out read by id, with no query', async () => {
+    await setUp();
+    const counted = countingQueries(b.stores.reports);
+    const repos = repositories({ ...b.stores, reports: counted.store }, { clock: b.clock, ids: b.ids });
+    const s = buildServices(repos, { clock: b.clock, ids: b.ids });
+    const sender = new OutboxSender({
+      outbox: s.outbox, deliveries: s.deliveries, conversations: s.conversations, reports: s.reports, views: s.views,
+      directory: s.directory, transport: channel, clock: b.clock, random: { next: () => 0 }, log: silentLogger,
+    });
+    const dir = (await repos.directory.directory('olivette'))!;
+    const desk = new ReportDesk({ directory: repos.directory, reports: repos.reports, clock: b.clock, ids: b.ids });
+    const filed = await desk.file({ departmentId: 'olivette', reporterAad: aad('ofc-lane'), type: 'repair', fields: { equipment: 'MDT in car 12', problem: 'Screen stays black' } });
+    if (!filed.ok) throw new Error(filed.reason);
+    counted.reset();
+    expect(await sender.sendEntries(dir, filed.owed)).toMatchObject({ sent: 1, unreachable: [] });
+    const moved = await desk.act({ departmentId: 'olivette', reportId: filed.report.id, actor: { aadObjectId: aad('sgt-a') }, action: 'forward', expectedVersion: 1, commandId: 'f1' });
+    if (!moved.ok) throw new Error(moved.reason);
+    expect(await sender.sendEntries(dir, moved.owed)).toMatchObject({ sent: 4 }); // two cards, the refresh, its update
+    expect(channel.sent.map((x) => x.conversationId)).toEqual([chatOf('sgt-a'), chatOf('lt-patrol'), chatOf('ofc-lane')]);
+    expect(channel.updated.map((u) => u.copy)).toEqual([{ conversationId: chatOf('sgt-a'), activityId: 'msg-1' }]);
+    expect(counted.queries()).toBe(0);
+  });
+});
+
