@@ -146,6 +146,52 @@ Section 6. Reporting
     expect(authorityName(result, report?.authority)).toMatch(/IT Manager/i);
   });
 
+  it('reads county-code "Sec. 12-4." sections with their (a), (b) subsections under them', () => {
+    const result = importText(`Chapter 12. Public Information
+
+Sec. 12-4. Public Information Officer.
+
+(a) The Sheriff appoints a Public Information Officer.
+(b) Employees shall refer media inquiries to the Public Information Officer.
+
+Sec. 12-5. Release of records.
+
+(a) Employees shall not release records without the approval of the Records Custodian.
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(expect.arrayContaining(['Sec. 12-4', 'Sec. 12-4.a', 'Sec. 12-4.b', 'Sec. 12-5', 'Sec. 12-5.a']));
+    expect(sectionOf(result, 'Sec. 12-5.a').provisions?.[0]?.verdict).toBe('needs_approval');
+  });
+
+  it('takes a number that wraps to the start of a line mid-sentence for a reference, not a new section', () => {
+    const result = importText(`612.4 DEACTIVATION
+The unit deactivates the account and preserves its data as required by
+612.15. Members shall not delete a covert account on their own.
+
+612.5 EQUIPMENT
+Covert accounts shall be accessed only from unit equipment.
+
+612.15 AUDITS AND RETENTION
+The unit audits covert accounts every year.
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['612.4', '612.5', '612.15']);
+    expect(sectionOf(result, '612.4').text).toContain('as required by 612.15. Members shall not delete');
+  });
+
+  it('never loses an import to a number used twice: the later one is set apart and reported', () => {
+    const result = importText(`1. PURPOSE
+This policy covers email.
+
+2. RULES
+Employees shall not forward email to personal accounts.
+
+2. RULES
+Employees shall not use email for personal business.
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['1', '2', '2 (2)']);
+    expect(result.report).toEqual(expect.arrayContaining([expect.stringMatching(/§2 appears more than once/)]));
+    expect(() => buildLibrary({ department: 'x', name: 'X', authorities: result.authorities }, [result.document], lexicon)).not.toThrow();
+  });
+
   it('splits a document with no numbering at its ALL-CAPS headings, using the heading as the id', () => {
     const result = importText(`Harbor County Sheriff's Office
 Social Media Guidelines

@@ -9,11 +9,13 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
 
 /**
  * Shares of the questions that must be fully right, all documents of a set together: `unseen` is the
- * set the engine was developed against, `validation` a later set written without sight of the engine.
+ * set the engine was developed against, `validation` a later set written without sight of the engine, `holdout`
+ * a third, written later still, by someone who never saw the engine or the other sets.
  */
 const SETS = [
   { folder: 'unseen', min: 0.68 },
   { folder: 'validation', min: 0.58 },
+  { folder: 'holdout', min: 0.35 },
 ];
 
 function documentsIn(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
-import type { Authority, ConceptEntry, PolicyDocument } from '../types.js';
+import type { Authority, ConceptEntry, PolicyDocument, Section } from '../types.js';
 import { cleanText } from './clean.js';
 import { draftProvisions } from './draft.js';
 import { segment } from './segment.js';
@@ -25,6 +25,7 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   const { lines, dropped } = cleanText(raw);
   if (dropped.length > 0) report.push(`dropped ${dropped.length} page header/footer line(s), e.g. "${dropped[0]}"`);
   const { front, back, sections } = segment(lines);
+  for (const id of makeIdsUnique(sections)) report.push(`§${id} appears more than once: later ones are numbered "${id} (2)", … — check the numbering`);
   if (sections.length === 0) report.push('no numbered sections or headings found: the whole text is one section');
   if (back.length > 0) report.push(`kept out of every section (closing and dates): ${back.map((l) => `"${l.slice(0, 40)}"`).join(', ')}`);
   // A running header is often the document's own number ("OPD – 4.1"), so it is offered as an id too.
@@ -51,6 +52,31 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
     }
   }
   return { document: drafted, authorities, report };
+}
+
+/**
+ * A section id used twice (a document that repeats a number, or a cross-reference that wrapped to the start of a line)
+ * would make the library invalid and lose the whole import: the later ones get " (2)", " (3)"… and the admin is told.
+ */
+function makeIdsUnique(sections: Section[]): string[] {
+  const seen = new Map<string, number>();
+  const repeated = new Set<string>();
+  const visit = (list: Section[]) => {
+    for (const s of list) {
+      const n = (seen.get(s.id) ?? 0) + 1;
+      seen.set(s.id, n);
+      if (n > 1) {
+        repeated.add(s.id);
+        let k = n;
+        while (seen.has(`${s.id} (${k})`)) k++;
+        s.id = `${s.id} (${k})`;
+        seen.set(s.id, 1);
+      }
+      visit(s.children ?? []);
+    }
+  };
+  visit(sections);
+  return [...repeated];
 }
 
 interface FrontMatter {

@@ -36,10 +36,12 @@ export function newLabelState(): LabelState {
 
 export function parseLabel(line: string, state: LabelState): Label | undefined {
   const t = line.trim();
-  let m = t.match(/^(section|article|chapter|part|§)\s*([0-9]+[0-9.]*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
+  let m = t.match(/^(section|article|chapter|part|§|sec\.|sect\.)\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
   if (m) {
-    const word = m[1]!.toLowerCase() === '§' ? 'Section' : cap(m[1]!);
-    return { style: `word-${word.toLowerCase()}`, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
+    const written = m[1]!.toLowerCase();
+    // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5".
+    const word = written === '§' ? 'Section' : written.endsWith('.') ? cap(written) : cap(m[1]!);
+    return { style: `word-${word.toLowerCase().replace(/\.$/, '')}`, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
   }
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);

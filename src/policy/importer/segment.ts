@@ -56,6 +56,7 @@ export function segment(lines: string[]): Segmented {
 
   const typical = typicalLineLength(lines);
   const back: string[] = [];
+  let lastDecimal: string | undefined;
   let closing = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(BULLETED_LABEL, '');
@@ -70,6 +71,13 @@ export function segment(lines: string[]): Segmented {
       continue;
     }
     const label = parseLabel(line, state);
+    if (isSectionLabel(label) && !isSectionLabel(parseLabel(lines[i - 1] ?? '', newLabelState())) && !isTitleHeading(lines[i - 1] ?? '') && wrappedReference(label!, lines[i - 1] ?? '', lastDecimal)) {
+      // "…preserved as required by / 612.15. Members shall not…": a cross-reference that wrapped, not a new section.
+      const top = stack[stack.length - 1];
+      if (top) addLine(top, line);
+      continue;
+    }
+    if (isSectionLabel(label) && label!.absolute) lastDecimal = label!.value.replace(/^\D+/, '') || lastDecimal;
     if (isSectionLabel(label)) {
       const rest = label!.rest.trim();
       const titled = looksLikeTitle(rest);
@@ -92,6 +100,22 @@ export function segment(lines: string[]): Segmented {
   close(0);
   inheritTitles(roots, '');
   return { front, back, sections: roots };
+}
+
+/**
+ * A decimal number at the start of a line that continues a sentence ("as required by" / "612.15. Members …") and
+ * does not follow from the last number (its next sibling, a close one after a gap, or its first child) is a
+ * reference that wrapped, not a heading.
+ */
+function wrappedReference(label: Label, previous: string, last: string | undefined): boolean {
+  if (decimalDepth(label.style) === 0 || !last || !/[A-Za-z,]$/.test(previous.trim())) return false;
+  const c = label.value.split(/[.-]/).map(Number);
+  const l = last.split(/[.-]/).map(Number);
+  if (c.length === l.length + 1) return !(c.slice(0, -1).every((x, k) => x === l[k]) && c[c.length - 1]! <= 2);
+  if (c.length > l.length + 1) return true;
+  const k = c.length - 1;
+  const step = c[k]! - l[k]!;
+  return !(c.slice(0, k).every((x, j) => x === l[j]) && step >= 1 && step <= 3);
 }
 
 /** How many open sections stay open when a section of this style starts. */
