@@ -82,11 +82,14 @@ export class ProvisionIndex {
       if (best === 0) missing.push(group.name);
       else score += WEIGHT[group.name] * (best + Math.min(0.35 * rest, best));
     }
+    // A question that states what an exception names is about the rule and its exception: the
+    // circumstances the exception describes do not count against the rule.
+    const excepted = (p.exceptions ?? []).some((e) => e.when.every((c) => q.concepts.has(c)));
     let factor = 1;
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
       if (q.concepts.has(c)) score += WEIGHT.contexts * this.corpus.idf(c);
-      else if (query.excluded.has(c)) factor *= 0.3;
+      else if (query.excluded.has(c)) factor *= excepted ? 1 : 0.3;
       else {
         openContexts.push(c);
         factor *= 0.8;

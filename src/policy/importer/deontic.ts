@@ -46,7 +46,7 @@ const REPORT = [
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
 
-const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\bdoes not (?:prohibit|apply to|restrict)\b/i;
+const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\b(?:does|do|shall|will) not (?:prohibit|apply to|restrict)\b/i;
 
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
@@ -102,7 +102,8 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   const allowed = sentence.search(ALLOWED);
   const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0));
   if (!Number.isFinite(first)) return { verdict: 'info' };
-  if (first === negated) return { verdict: 'allowed' };
+  // "… does not apply to X, provided that …": an exemption with conditions.
+  if (first === negated) return { verdict: CONDITION.test(sentence.slice(negated)) ? 'allowed_with_conditions' : 'allowed' };
   if (first === prohibited) return { verdict: 'prohibited' };
   return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
 }
