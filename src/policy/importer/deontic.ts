@@ -14,6 +14,14 @@ export interface Deontic {
 const AUTHORITY =
   /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:immediate |direct |on-duty |watch |shift |first-line )?supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
 
+/** Where an approval clause ends: its match and an "of / from / by …" naming who grants it. */
+function approvalEnd(sentence: string, m: RegExpMatchArray): number {
+  const end = m.index! + m[0].length;
+  const tail = sentence.slice(end);
+  const by = /\bby$/i.test(m[0]) ? tail.match(/^[^,;.]*/) : tail.match(/^,?\s*(?:(?:in writing|in advance|first)\s+)?(?:of|from|by)\s+[^,;.]*/i);
+  return end + (by?.[0].length ?? 0);
+}
+
 const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
 const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
 /** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
@@ -83,7 +91,9 @@ function isPureApproval(clause: string, authority: string | undefined): boolean 
 function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
   for (const re of APPROVAL) {
     const m = sentence.match(re);
-    const authority = m ? authorityAfter(sentence, m.index!) : undefined;
+    // The approver is named with the approval ("… without the approval of the Chief"); an office named
+    // further on ("… posted without permission, shall notify the Watch Commander") is not one.
+    const authority = m ? authorityAfter(sentence.slice(0, approvalEnd(sentence, m)), m.index!) : undefined;
     if (authority) return { verdict: 'needs_approval', authority };
   }
   const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
