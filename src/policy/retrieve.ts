@@ -92,7 +92,8 @@ export class ProvisionIndex {
       else if (query.excluded.has(c)) factor *= excepted ? 1 : 0.3;
       else {
         openContexts.push(c);
-        factor *= 0.8;
+        // A drafted provision's contexts are whatever its words suggested: an open one costs it less.
+        factor *= p.drafted ? 0.9 : 0.8;
       }
     }
     const scope = p.scope ?? [];
