@@ -13,6 +13,7 @@ export interface Scored {
   openContexts: string[];
 }
 
+const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?:be )?(?:report|notif|inform)/i;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -111,6 +112,8 @@ export class ProvisionIndex {
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
+    // "… shall also be reported to …": a duty in addition to the one before it, not the first one.
+    if (p.verdict === 'must_report' && ALSO_REPORT.test(p.quote)) factor *= 0.9;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }
 

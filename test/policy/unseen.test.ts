@@ -12,8 +12,8 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * set the engine was developed against, `validation` a later set written without sight of the engine.
  */
 const SETS = [
-  { folder: 'unseen', min: 0.68 },
-  { folder: 'validation', min: 0.58 },
+  { folder: 'unseen', min: 0.72 },
+  { folder: 'validation', min: 0.64 },
 ];
 
 function documentsIn(dir: string): string[] {
