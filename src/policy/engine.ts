@@ -35,8 +35,15 @@ export class PolicyEngine {
  */
 function preferApprovalOnTies(ranked: Scored[]): Scored[] {
   const [first, ...rest] = ranked;
-  if (!first || first.item.provision.verdict !== 'prohibited') return ranked;
-  const i = rest.findIndex((s) => s.score >= first.score * 0.97 && s.item.provision.verdict === 'needs_approval');
+  if (!first) return ranked;
+  // "Only software on the list may be installed" and "other software … only after the ISO approves":
+  // a permission limited to some cases and the approval path for the rest, side by side.
+  const limited = first.item.provision.verdict === 'allowed_with_conditions' && /\bonly\b/i.test(first.item.provision.quote);
+  if (first.item.provision.verdict !== 'prohibited' && !limited) return ranked;
+  const near = limited ? 0.85 : 0.97;
+  const i = rest.findIndex(
+    (s) => s.score >= first.score * near && s.item.provision.verdict === 'needs_approval' && (!limited || s.item.section === first.item.section),
+  );
   if (i < 0) return ranked;
   const approval = rest.splice(i, 1)[0]!;
   return [approval, first, ...rest];

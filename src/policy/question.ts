@@ -112,7 +112,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
   const normalized = normalize(tokens.join(' '));
   const seeksProcess =
-    /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b|\bwho (approves|can approve|has to approve|needs to approve|oks|okays|signs off|authorizes|can authorize|gives permission|decides)\b|\bwhose (approval|permission|sign off)\b|\bapproval from who\b|\bwho do i (need|get) (approval|permission)/.test(
+    /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b|\bwho (approves|can approve|has to approve|needs to approve|oks|okays|signs off|authorizes|can authorize|gives permission|decides)\b|\bwho (ok|okay|oks|okays|gives the ok for|gives the okay for|green ?lights)\b|\bwhose (approval|permission|sign off|ok|okay)\b|\bapproval from who\b|\bwho do i (need|get) (approval|permission)/.test(
       normalized,
     );
   return { text, tokens, terms, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };

@@ -13,6 +13,7 @@ export interface Scored {
   openContexts: string[];
 }
 
+const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?:be )?(?:report|notif|inform)/i;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -82,14 +83,18 @@ export class ProvisionIndex {
       if (best === 0) missing.push(group.name);
       else score += WEIGHT[group.name] * (best + Math.min(0.35 * rest, best));
     }
+    // A question that states what an exception names is about the rule and its exception: the
+    // circumstances the exception describes do not count against the rule.
+    const excepted = (p.exceptions ?? []).some((e) => e.when.every((c) => q.concepts.has(c)));
     let factor = 1;
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
       if (q.concepts.has(c)) score += WEIGHT.contexts * this.corpus.idf(c);
-      else if (query.excluded.has(c)) factor *= 0.3;
+      else if (query.excluded.has(c)) factor *= excepted ? 1 : 0.3;
       else {
         openContexts.push(c);
-        factor *= 0.8;
+        // A drafted provision's contexts are whatever its words suggested: an open one costs it less.
+        factor *= p.drafted ? 0.9 : 0.8;
       }
     }
     const scope = p.scope ?? [];
@@ -107,6 +112,8 @@ export class ProvisionIndex {
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
+    // "… shall also be reported to …": a duty in addition to the one before it, not the first one.
+    if (p.verdict === 'must_report' && ALSO_REPORT.test(p.quote)) factor *= 0.9;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };
   }
 

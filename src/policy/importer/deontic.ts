@@ -14,6 +14,14 @@ export interface Deontic {
 const AUTHORITY =
   /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:immediate |direct |on-duty |watch |shift |first-line )?supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
 
+/** Where an approval clause ends: its match and an "of / from / by …" naming who grants it. */
+function approvalEnd(sentence: string, m: RegExpMatchArray): number {
+  const end = m.index! + m[0].length;
+  const tail = sentence.slice(end);
+  const by = /\bby$/i.test(m[0]) ? tail.match(/^[^,;.]*/) : tail.match(/^,?\s*(?:(?:in writing|in advance|first)\s+)?(?:of|from|by)\s+[^,;.]*/i);
+  return end + (by?.[0].length ?? 0);
+}
+
 const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
 const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
 /** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
@@ -46,7 +54,7 @@ const REPORT = [
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
 
-const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\bdoes not (?:prohibit|apply to|restrict)\b/i;
+const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\b(?:does|do|shall|will) not (?:prohibit|apply to|restrict)\b/i;
 
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
@@ -83,7 +91,9 @@ function isPureApproval(clause: string, authority: string | undefined): boolean 
 function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
   for (const re of APPROVAL) {
     const m = sentence.match(re);
-    const authority = m ? authorityAfter(sentence, m.index!) : undefined;
+    // The approver is named with the approval ("… without the approval of the Chief"); an office named
+    // further on ("… posted without permission, shall notify the Watch Commander") is not one.
+    const authority = m ? authorityAfter(sentence.slice(0, approvalEnd(sentence, m)), m.index!) : undefined;
     if (authority) return { verdict: 'needs_approval', authority };
   }
   const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
@@ -102,7 +112,8 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   const allowed = sentence.search(ALLOWED);
   const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0));
   if (!Number.isFinite(first)) return { verdict: 'info' };
-  if (first === negated) return { verdict: 'allowed' };
+  // "… does not apply to X, provided that …": an exemption with conditions.
+  if (first === negated) return { verdict: CONDITION.test(sentence.slice(negated)) ? 'allowed_with_conditions' : 'allowed' };
   if (first === prohibited) return { verdict: 'prohibited' };
   return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
 }

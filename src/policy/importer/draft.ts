@@ -27,8 +27,20 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
  */
 export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
   const text = flattenSections(doc.sections).map((s) => s.text).join('\n');
-  const drafter = new Drafter(lexicon, authorities, abbreviations(text));
+  const drafter = new Drafter(lexicon, authorities, abbreviations(text), commonConcepts(text, lexicon));
   return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
+}
+
+const CONDITION_WORDS = /\b(?:provided (?:that)?|as long as|so long as|only if|only when|if|when|while|in the course of|documented)\b/i;
+
+/** Concepts found in more than a fifth of a document's sentences. */
+function commonConcepts(text: string, lexicon: Lexicon): Set<string> {
+  const all = sentences(text);
+  const df = new Map<string, number>();
+  for (const s of all) {
+    for (const c of new Set(lexicon.match(lexicon.correct(tokenize(s))).map((m) => m.concept))) df.set(c, (df.get(c) ?? 0) + 1);
+  }
+  return new Set([...df].filter(([, n]) => all.length >= 10 && n / all.length > 0.2).map(([c]) => c));
 }
 
 /** "Blog - A series of…", "Social media: websites…", "\"Department system\" means…". */
@@ -49,7 +61,14 @@ function abbreviations(text: string): Map<string, string> {
   return out;
 }
 
-const DESCRIPTIVE_SECTION = /^(?:purpose|purpose and scope|scope|background|introduction|overview|authority|references?|related policies|responsibilities|applicability)$/i;
+const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|responsibilities|applicability|application)`;
+const DESCRIPTIVE_SECTION = new RegExp(String.raw`^${DESCRIPTIVE_WORD}(?:\s*(?:and|&|,)\s*${DESCRIPTIVE_WORD})*$`, 'i');
+
+/** "This policy does not apply to members of the public…": what the document covers, not a rule. */
+const POLICY_SCOPE = /^(?:this|the|these|such)\s+(?:policy|policies|order|general order|directive|procedure|procedures|manual|chapter|regulation|guidelines?)\b[^.;]{0,40}?\b(?:does|do|shall|will)\s+not\s+apply\b/i;
+/** "This prohibition does not apply to …", "The rule above does not apply to …": an exemption from the rule before it. */
+const EXEMPTION = /^(?:this|that|these|those|such|it|the)\b[^.;]{0,40}?\s(?:does|do|shall|will)\s+not\s+apply\s+to\b/i;
+const NOT_APPLY = /\b(?:does|do|shall|will)\s+not\s+apply\s+to\b/i;
 
 function toInfo(p: Provision): void {
   p.verdict = 'info';
@@ -97,6 +116,8 @@ class Drafter {
     private readonly lexicon: Lexicon,
     private readonly authorities: Record<string, Authority>,
     private readonly expansions: Map<string, string>,
+    /** Concepts named in a large share of the document's sentences: no evidence of anything in particular. */
+    private readonly common: Set<string> = new Set(),
   ) {}
 
   section(section: Section, inherited: ListContext | undefined): Section {
@@ -108,8 +129,14 @@ class Drafter {
       for (const sentence of sentences(line)) {
         const d = classifySentence(sentence);
         const context = isItem ? listContext : inherited;
-        const provision = this.provision(sentence, d, context);
         const previous = provisions[provisions.length - 1];
+        if (POLICY_SCOPE.test(sentence)) {
+          const p = this.provision(sentence, { verdict: 'info', leadIn: false }, undefined);
+          if (p) provisions.push({ ...p, topics: [...new Set([...(p.topics ?? []), ...(p.objects ?? []), 'applicability'])].filter((c) => this.lexicon.kind(c)), objects: undefined });
+          continue;
+        }
+        if (previous && previous.verdict !== 'info' && EXEMPTION.test(sentence) && this.exempt(previous, sentence)) continue;
+        const provision = this.provision(sentence, d, context);
         if (provision && previous && BACK_REFERENCE.test(sentence)) {
           // "This includes clicking a link…" spells out the rule before it: one provision, both sentences.
           const spellsOut = provision.verdict === 'info' || INCLUDES.test(sentence);
@@ -142,6 +169,32 @@ class Drafter {
     if (children) out.children = children;
     if (provisions.length === 0) delete out.provisions;
     return out;
+  }
+
+  /**
+   * Makes an exemption sentence an exception of the rule before it, applying when the question names
+   * what the exemption names beyond the rule itself. The exemption turns a permission into a
+   * prohibition and a prohibition or approval path into a permission, unless it says otherwise.
+   */
+  private exempt(rule: Provision, sentence: string): boolean {
+    const own = this.concepts(sentence);
+    const ruleConcepts = new Set([...(rule.actions ?? []), ...(rule.objects ?? []), ...(rule.topics ?? []), ...(rule.contexts ?? []), ...(rule.with ?? [])]);
+    const when = [...new Set([...own.contexts, ...own.objects, ...own.topics])].filter(
+      (c) => !ruleConcepts.has(c) && !this.common.has(c) && c !== 'applicability' && c !== 'definitions',
+    );
+    if (when.length === 0) return false;
+    const rest = classifySentence(sentence.replace(NOT_APPLY, 'covers'));
+    let verdict: ProvisionVerdict;
+    let authority: string | undefined;
+    if (rest.verdict === 'prohibited' || rest.verdict === 'needs_approval' || rest.verdict === 'must_report') {
+      verdict = rest.verdict;
+      authority = this.authorityKey(rest.authority);
+    } else if (rule.verdict === 'allowed' || rule.verdict === 'allowed_with_conditions') verdict = 'prohibited';
+    else verdict = CONDITION_WORDS.test(sentence) ? 'allowed_with_conditions' : 'allowed';
+    const e: ProvisionException = { when, verdict, quote: sentence, note: `Exception: ${sentence.replace(/[.;:]\s*$/, '')}.` };
+    if (authority && (verdict === 'needs_approval' || verdict === 'must_report')) e.authority = authority;
+    (rule.exceptions ??= []).push(e);
+    return true;
   }
 
   private leadContext(sentence: string, d: Deontic, inherited: ListContext | undefined): ListContext {
