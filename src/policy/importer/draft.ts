@@ -17,7 +17,8 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
   [/^deputy chief/i, 'deputy_chief', 'Deputy Chief'],
   [/^assistant chief/i, 'assistant_chief', 'Assistant Chief'],
   [/^(police )?chief( of police)?$/i, 'chief', 'Chief of Police'],
-  [/supervisor/i, 'supervisor', 'supervisor'],
+  // "their immediate supervisor" is the member's own supervisor; a "shift supervisor" or "watch supervisor" keeps its name.
+  [/^(?:(?:immediate|direct|first-line|own|employee's|member's|his or her|their)\s+)*supervisor(?:y)?$/i, 'supervisor', 'supervisor'],
 ];
 
 /**
