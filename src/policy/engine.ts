@@ -1,6 +1,6 @@
 import { composeAnswer, type Decision } from './compose.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
-import { ProvisionIndex, type Scored } from './retrieve.js';
+import { ALSO_REPORT, ProvisionIndex, type Scored } from './retrieve.js';
 import type { Answer, Citation, Library, ProvisionVerdict } from './types.js';
 
 /** Below this score nothing in the library is about the question. */
@@ -22,7 +22,7 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferReportingForProcedure(q, preferApprovalOnTies(this.index.rank(q)));
+    const ranked = preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalOnTies(this.index.rank(q))));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked));
@@ -60,6 +60,20 @@ function preferReportingForProcedure(q: AnalyzedQuestion, ranked: Scored[]): Sco
   if (i < 0) return ranked;
   const report = rest.splice(i, 1)[0]!;
   return [report, first, ...rest];
+}
+
+/**
+ * "… shall report it to the Help Desk. The member also notifies the shift supervisor.": the duty the section
+ * states first is the answer, when it fits the question nearly as well; the one "also" owed is cited after it.
+ */
+function preferPrimaryDuty(ranked: Scored[]): Scored[] {
+  const [first, ...rest] = ranked;
+  if (!first || first.item.provision.verdict !== 'must_report' || !ALSO_REPORT.test(first.item.provision.quote)) return ranked;
+  const sameSection = (s: Scored) => s.item.section === first.item.section && s.item.document === first.item.document;
+  const i = rest.findIndex((s) => sameSection(s) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
+  if (i < 0) return ranked;
+  const primary = rest.splice(i, 1)[0]!;
+  return [primary, first, ...rest];
 }
 
 /** A provision that matched only an action or a context is not about the question. */

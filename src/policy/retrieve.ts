@@ -13,7 +13,7 @@ export interface Scored {
   openContexts: string[];
 }
 
-const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?:be )?(?:report|notif|inform)/i;
+export const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?:be )?(?:report|notif|inform)/i;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
