@@ -157,7 +157,7 @@ async function seed(departments: number, reportsPerDepartment: number, now: Date
 // ---------------------------------------------------------------------------------------------------------------
 // The operations
 
-type Op = 'question' | 'turn' | 'turnRest' | 'owed' | 'route' | 'file' | 'fileSend' | 'forward' | 'view' | 'read';
+type Op = 'question' | 'questionWarm' | 'turn' | 'turnRest' | 'owed' | 'route' | 'file' | 'fileSend' | 'forward' | 'view' | 'read';
 
 interface OpInfo {
   label: string;
@@ -166,7 +166,8 @@ interface OpInfo {
 }
 
 const OPS: Record<Op, OpInfo> = {
-  question: { label: 'policy question (engine only, in memory)', what: 'PolicyDesk.ask; every department has its own engine, all built' },
+  question: { label: 'policy question (engine only, caches cleared)', what: 'PolicyDesk.ask, CPU caches cleared before each call as a turn\'s own I/O clears them' },
+  questionWarm: { label: '  the same in a tight loop (CPU-cache locality)', what: 'PolicyDesk.ask back to back: 1 engine stays in the CPU cache, 200 cannot' },
   turn: { label: 'policy question turn, as onMessage', what: 'Identify.who + conversation save + owed-messages lookup + answer + record answer' },
   turnRest: { label: '  the turn without its owed-messages lookup', what: 'Identify.who + conversation save + answer + record answer' },
   owed: { label: '  the owed-messages lookup alone', what: 'what the notifier asks on every turn (a marker read by id; the query only when marked)' },
@@ -177,7 +178,7 @@ const OPS: Record<Op, OpInfo> = {
   view: { label: 'open a report card (report + audit trail)', what: 'ReportViews.forViewer on a seeded report, by its reporter' },
   read: { label: 'point read of a seeded report', what: 'ReportStore.get (id + partition key)' },
 };
-const ORDER: Op[] = ['question', 'turn', 'turnRest', 'owed', 'route', 'file', 'fileSend', 'forward', 'view', 'read'];
+const ORDER: Op[] = ['question', 'questionWarm', 'turn', 'turnRest', 'owed', 'route', 'file', 'fileSend', 'forward', 'view', 'read'];
 
 /** What the notifier looks up on every message turn (OutboxSender.sendOwed): the member's owed marker, and only if set, the query. */
 function owedLookup(repos: ReturnType<typeof repositories>): { name: string; call: (departmentId: string, member: string) => Promise<unknown> } {
@@ -230,7 +231,7 @@ interface Harness {
   world: Seeded;
   owedName: string;
   ask(i: number): boolean;
-  calls: Record<Exclude<Op, 'question'>, (i: number) => Promise<unknown>>;
+  calls: Record<StoreOp, (i: number) => Promise<unknown>>;
   /** Reports filed by `file` calls and not yet forwarded: what `forward` calls can still take. */
   toForward(): number;
   sample(fn: () => Promise<unknown>): Promise<Sample>;
@@ -364,8 +365,10 @@ function harness(world: Seeded): Harness {
   };
 }
 
-type StoreOp = Exclude<Op, 'question'>;
-const STORE_OPS = ORDER.filter((o): o is StoreOp => o !== 'question');
+type StoreOp = Exclude<Op, 'question' | 'questionWarm'>;
+const STORE_OPS = ORDER.filter((o): o is StoreOp => o !== 'question' && o !== 'questionWarm');
+/** Ratios shown for what they teach, not part of the verdict. */
+const INFORMATIONAL = new Set<Op>(['questionWarm']);
 
 /**
  * One operation on one or two stores: warm up (unless `cold`: a call of seconds has nothing to warm), then calls
@@ -394,11 +397,24 @@ async function measureOp(sides: Harness[], op: StoreOp, options: ScaleOptions, c
   return samples;
 }
 
-function askBoth(sides: Harness[], options: ScaleOptions): Sample[][] {
+/** Bigger than the last-level cache (32 MB on the reference machine): walking it leaves none of an engine there. */
+const EVICT = new Uint8Array(64 * 2 ** 20);
+let evictSink = 0;
+function clearCaches(): void {
+  for (let i = 0; i < EVICT.length; i += 64) evictSink = (evictSink + EVICT[i]!++) | 0;
+}
+
+/**
+ * The engine alone. `cold`: caches cleared before each call, as the network and storage work of a real turn clears
+ * them, so 1 engine and 200 compare like with like; otherwise back to back, where 1 engine stays cache-resident.
+ */
+function askBoth(sides: Harness[], options: ScaleOptions, cold: boolean): Sample[][] {
   const samples = sides.map((): Sample[] => []);
-  for (let i = 0; i < options.pureRuns + 500; i++) {
+  const runs = cold ? Math.min(options.pureRuns, 2000) : options.pureRuns;
+  for (let i = 0; i < runs + 500; i++) {
     const order = sides.map((h, k) => [h, k] as const);
     for (const [h, k] of i % 2 ? order : order.reverse()) {
+      if (cold) clearCaches();
       const t0 = performance.now();
       if (!h.ask(i)) throw new Error('question refused');
       if (i >= 500) samples[k]!.push({ ms: performance.now() - t0, requests: 0, scans: {}, scanned: 0 });
@@ -411,8 +427,9 @@ const fig = (o: Outcome | undefined) => (!o ? '–' : 'summary' in o ? `p50 ${f2
 
 /** Phase 1, before the big store exists: every operation on the 1-department store alone (and which queries it runs). */
 async function measureAlone(one: Harness, options: ScaleOptions): Promise<Record<Op, Summary>> {
-  const [asked] = askBoth([one], options);
-  const out = { question: summarize(asked!) } as Record<Op, Summary>;
+  const [asked] = askBoth([one], options, true);
+  const [warm] = askBoth([one], options, false);
+  const out = { question: summarize(asked!), questionWarm: summarize(warm!) } as Record<Op, Summary>;
   for (const op of STORE_OPS) {
     const [samples] = await measureOp([one], op, options, false);
     out[op] = summarize(samples!);
@@ -429,9 +446,12 @@ async function measureAlone(one: Harness, options: ScaleOptions): Promise<Record
 async function measureBoth(one: Harness, many: Harness, alone: Record<Op, Summary>, options: ScaleOptions, cost: (container: string) => number): Promise<[Record<Op, Outcome>, Record<Op, Outcome>]> {
   const a = {} as Record<Op, Outcome>;
   const b = {} as Record<Op, Outcome>;
-  const [qa, qb] = askBoth([one, many], options);
+  const [qa, qb] = askBoth([one, many], options, true);
   a.question = { summary: summarize(qa!) };
   b.question = { summary: summarize(qb!) };
+  const [wa, wb] = askBoth([one, many], options, false);
+  a.questionWarm = { summary: summarize(wa!) };
+  b.questionWarm = { summary: summarize(wb!) };
   for (const op of STORE_OPS) {
     const scans = alone[op].scans;
     const predictedMs = Object.entries(scans).reduce((t, [c, k]) => t + k * cost(c), 0);
@@ -488,6 +508,7 @@ function describe(world: Seeded, options: ScaleOptions, heap: NodeJS.MemoryUsage
 }
 
 function comparison(one: Record<Op, Outcome>, many: Record<Op, Outcome>, departments: number): string[] {
+  const failed: Op[] = [];
   const out = [`1 department → ${departments}: "within ${LIMIT}×" = p50 and p99 at ${departments} both within ${LIMIT}× of the 1-department figure, with the same Cosmos requests`];
   for (const op of ORDER) {
     const a = one[op];
@@ -496,6 +517,7 @@ function comparison(one: Record<Op, Outcome>, many: Record<Op, Outcome>, departm
     if (!('summary' in a)) continue;
     if ('skipped' in b) {
       out.push(`  ${label} p50 ${f2(a.summary.p50).padStart(8)} ms → not run (one call ≈ ${duration(b.predictedMs)}, ~${int(b.predictedMs / a.summary.p50)}×)  NOT within ${LIMIT}×`);
+      failed.push(op);
       continue;
     }
     const [x, y] = [a.summary, b.summary];
@@ -504,9 +526,11 @@ function comparison(one: Record<Op, Outcome>, many: Record<Op, Outcome>, departm
     const ok = r50 <= LIMIT && r99 <= LIMIT && x.requests === y.requests;
     out.push(
       `  ${label} p50 ${f2(x.p50).padStart(8)} → ${f2(y.p50).padStart(8)} ms (${r50.toFixed(2)}×)  p99 ${f2(x.p99).padStart(8)} → ${f2(y.p99).padStart(8)} ms (${r99.toFixed(2)}×)  ` +
-        `requests ${x.requests} → ${y.requests}  ${ok ? 'within' : 'NOT within'} ${LIMIT}×`,
+        `requests ${x.requests} → ${y.requests}  ${INFORMATIONAL.has(op) ? '(shown, not judged)' : `${ok ? 'within' : 'NOT within'} ${LIMIT}×`}`,
     );
+    if (!ok && !INFORMATIONAL.has(op)) failed.push(op);
   }
+  out.push(failed.length === 0 ? `every operation within ${LIMIT}× at ${departments} departments` : `NOT within ${LIMIT}×: ${failed.join(', ')}`);
   return out;
 }
 
@@ -521,8 +545,9 @@ const NOTES = [
   'are all read by id. Queries remain where a list is the point (inbox, my reports, sweeps, admin), never on a turn\'s path.',
   "Both servers run in this process (as the app's embedded server does): the big store's queries leave gigabytes of garbage",
   'whose collection pauses whichever call is running, 1-department calls included, hence their p99 alongside versus alone.',
-  'The engine-only question differs only in how many engines there are: a call on a different department\'s engine each time',
-  "finds less of it in the CPU cache (no store, no per-department-count work: PolicyDesk keeps engines in a Map).",
+  'The engine-only question does the same work whatever the number of departments (PolicyDesk keeps engines in a Map; no',
+  "per-department-count work). Back to back, 1 engine stays in the CPU cache and 200 cannot: that row is shown, not judged.",
+  'With caches cleared before each call, as the I/O of a real turn clears them, the two compare like with like.',
 ];
 
 /** Both stores side by side (the 1-department one is small), measured together; both servers stopped at the end. */
