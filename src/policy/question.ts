@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon.js';
+import type { ConceptMatch, Lexicon } from './lexicon.js';
 import { normalize, stem, STOPWORDS, tokenize } from './text.js';
 
 /**
@@ -84,13 +84,32 @@ const FACT = [
   /\b(who|what|when|how often|how long)\b/,
 ];
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'these', 'those', 'our']);
+
+/**
+ * "can i install waze on my laptop": what is installed or downloaded, named by a word nothing else knows, is an app.
+ * Only when the question names no object of its own.
+ */
+function namesUnknownApp(tokens: string[], matches: ConceptMatch[], direct: Set<string>, lexicon: Lexicon): boolean {
+  if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object')) return false;
+  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  return matches.some((m) => {
+    if (m.concept !== 'install' && m.concept !== 'download') return false;
+    let i = m.end;
+    while (i < tokens.length && DETERMINERS.has(tokens[i]!)) i++;
+    const word = tokens[i];
+    return word !== undefined && !covered.has(i) && !STOPWORDS.has(word) && word.length >= 3 && /^[a-z]/.test(word);
+  });
+}
+
 /** Reads a question: tokens (typos mended), concepts and intent. */
 export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestion {
   const tokens = lexicon.correct(tokenize(text));
   const concepts = new Set<string>();
   const direct = new Set<string>();
   const denied = new Set<string>();
-  for (const m of lexicon.match(tokens)) {
+  const matches = lexicon.match(tokens);
+  for (const m of matches) {
     if (negated(tokens, m.start)) {
       denied.add(m.concept);
       continue;
@@ -104,6 +123,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
       if (!concepts.has(h)) hinted.add(h);
     }
   }
+  if (namesUnknownApp(tokens, matches, direct, lexicon)) hinted.add('software');
   for (const h of hinted) concepts.add(h);
   // "the dashcam is wild. youtube?": naming a platform and no act means posting there.
   if (concepts.has('social_media') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyDesk } from '../../src/app/ask.js';
+import { Lexicon } from '../../src/policy/lexicon.js';
+import { readSharedLexicon } from '../../src/policy/library.js';
+import { analyzeQuestion } from '../../src/policy/question.js';
 
 const desk = new PolicyDesk();
 const ask = (department: string, question: string) => {
@@ -35,5 +38,17 @@ describe('bad input', () => {
     expect(desk.ask('olivette', '  ')).toMatchObject({ ok: false, error: { code: 'empty_question' } });
     expect(desk.ask('atlantis', 'can I post?')).toMatchObject({ ok: false, error: { code: 'unknown_department' } });
     expect(desk.ask('olivette', 'x'.repeat(100_000))).toMatchObject({ ok: false, error: { code: 'question_too_long' } });
+  });
+});
+
+describe('reading questions', () => {
+  const lexicon = new Lexicon(readSharedLexicon());
+  it('takes a word nothing knows, installed or downloaded, for an app', () => {
+    expect(analyzeQuestion('can i install waze on my patrol laptop', lexicon).concepts).toContain('software');
+    expect(analyzeQuestion('ok to download the blorpify thing on my work phone?', lexicon).concepts).toContain('software');
+  });
+
+  it('not when the question names what is installed', () => {
+    expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });
 });
