@@ -177,6 +177,14 @@ The unit audits covert accounts every year.
     expect(sectionOf(result, '612.4').text).toContain('as required by 612.15. Members shall not delete');
   });
 
+  it('drops a running header whose columns are padded apart with spaces', () => {
+    const header = `Ridgeland DPS — Highway Patrol Division${' '.repeat(34)}Effective 10/01/2023`;
+    const rules = ['PASSWORDS', 'EMAIL', 'SOFTWARE'];
+    const result = importText(rules.map((r, n) => `${header}\n\n${n + 1}. ${r}\nEmployees shall not misuse ${r.toLowerCase()}.\n`).join('\n'));
+    expect(flattenSections(result.document.sections).every((s) => !s.text.includes('Highway Patrol Division'))).toBe(true);
+    expect(result.report.join(' ')).toMatch(/dropped 3 page header/);
+  });
+
   it('never loses an import to a number used twice: the later one is set apart and reported', () => {
     const result = importText(`1. PURPOSE
 This policy covers email.

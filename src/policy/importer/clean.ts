@@ -64,5 +64,6 @@ function isPageFurniture(line: string, count: number): boolean {
   if (/^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i.test(line)) return true;
   if (/^loading\.*$/i.test(line)) return true;
   // A short line repeated on several pages is a running header or footer.
-  return count >= 3 && line.length <= 80 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
+  // Columns padded apart with spaces ("Agency — Division        Effective 10/01/2023") count as one space each.
+  return count >= 3 && line.replace(/\s{2,}/g, ' ').length <= 80 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
 }
