@@ -185,6 +185,17 @@ The unit audits covert accounts every year.
     expect(result.report.join(' ')).toMatch(/dropped 3 page header/);
   });
 
+  it('takes a run-in heading for the paragraph\'s title and drafts nothing from it', () => {
+    const result = importText(`ARTICLE 3. MOBILE DATA COMPUTERS
+
+(f) Damage and malfunction. A member whose MDC is damaged shall report the problem to the Technology Service Center.
+`);
+    const f = sectionOf(result, 'Article 3.f');
+    expect(f.title).toBe('Damage and malfunction');
+    expect(f.text).toMatch(/^Damage and malfunction\. A member/);
+    expect(f.provisions?.map((p) => p.verdict)).toEqual(['must_report']);
+  });
+
   it('never loses an import to a number used twice: the later one is set apart and reported', () => {
     const result = importText(`1. PURPOSE
 This policy covers email.

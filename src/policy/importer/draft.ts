@@ -128,6 +128,8 @@ class Drafter {
     for (const line of section.text.split('\n')) {
       const isItem = /^\s*[-\u2022]\s/.test(line);
       for (const sentence of sentences(line)) {
+        // A run-in heading ("Damage and malfunction.") names the paragraph; it states nothing.
+        if (section.title && sentence.replace(/[.:]\s*$/, '') === section.title && sentence.split(/\s+/).length <= 7) continue;
         const d = classifySentence(sentence);
         const context = isItem ? listContext : inherited;
         const previous = provisions[provisions.length - 1];

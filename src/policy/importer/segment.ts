@@ -46,7 +46,8 @@ export function segment(lines: string[]): Segmented {
     const parent = stack[stack.length - 1];
     const path = label && !label.absolute ? [...(parent?.path ?? []), label.value] : [label?.value ?? heading ?? ''];
     const id = label ? path.join('.') : (heading ?? '');
-    const section: Section = { id, title: heading ? titleCase(heading) : '', text: '' };
+    const runIn = !heading && label ? runInHeading(body) : undefined;
+    const section: Section = { id, title: heading ? titleCase(heading) : (runIn ?? ''), text: '' };
     if (parent) (parent.section.children ??= []).push(section);
     else roots.push(section);
     const o: Open = { section, style, path, paragraphs: [[]] };
@@ -116,6 +117,15 @@ function wrappedReference(label: Label, previous: string, last: string | undefin
   const k = c.length - 1;
   const step = c[k]! - l[k]!;
   return !(c.slice(0, k).every((x, j) => x === l[j]) && step >= 1 && step <= 3);
+}
+
+/** "(f) Damage and malfunction. A member whose …": a paragraph's own short heading, run into its first line. */
+function runInHeading(body: string): string | undefined {
+  const m = body.match(/^([A-Z][A-Za-z'’/&,\- ]{2,60}?)\.\s+(?=[A-Z"“])/);
+  if (!m) return undefined;
+  const words = m[1]!.trim().split(/\s+/);
+  if (words.length > 7 || /\b(?:shall|may|must|will|should|is|are|can|was|were|has|have|does|do)\b/i.test(m[1]!)) return undefined;
+  return m[1]!.trim();
 }
 
 /** How many open sections stay open when a section of this style starts. */
