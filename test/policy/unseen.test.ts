@@ -15,7 +15,7 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
 const SETS = [
   { folder: 'unseen', min: 0.72 },
   { folder: 'validation', min: 0.64 },
-  { folder: 'holdout', min: 0.35 },
+  { folder: 'holdout', min: 0.4 },
 ];
 
 function documentsIn(dir: string): string[] {
