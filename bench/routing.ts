@@ -84,7 +84,7 @@ export async function benchRouting(): Promise<string[]> {
       line('load directory + resolve route', loaded),
       line('file a report (+ audit event, notice)', filed),
       line('forward a report (+ audit event, notice)', forwarded),
-      'A query is 2 requests: the SDK asks for a query plan alongside it. A transition: directory 2, read 1, replace 1, audit event 1, notice 1, clear pending 1.',
+      'No query on these paths, only point reads and writes. A transition: directory 2 (its head and chunk, by id), read 1, replace 1, audit event 1, notices, clear pending 1.',
     ];
   } finally {
     client.dispose();
