@@ -1,6 +1,6 @@
 import { composeAnswer, type Decision } from './compose.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
-import { ALSO_REPORT, ProvisionIndex, type Scored } from './retrieve.js';
+import { ALSO_REPORT, claimedException, ProvisionIndex, type Scored } from './retrieve.js';
 import type { Answer, Citation, Library, ProvisionVerdict } from './types.js';
 
 /** Below this score nothing in the library is about the question. */
@@ -34,19 +34,14 @@ export class PolicyEngine {
  * "… may be installed only with the approval of …") resolve to the approval path: it says how.
  */
 function preferApprovalOnTies(ranked: Scored[]): Scored[] {
-  const [first, ...rest] = ranked;
+  const [first] = ranked;
   if (!first) return ranked;
   // "Only software on the list may be installed" and "other software … only after the ISO approves":
   // a permission limited to some cases and the approval path for the rest, side by side.
   const limited = first.item.provision.verdict === 'allowed_with_conditions' && /\bonly\b/i.test(first.item.provision.quote);
   if (first.item.provision.verdict !== 'prohibited' && !limited) return ranked;
   const near = limited ? 0.85 : 0.97;
-  const i = rest.findIndex(
-    (s) => s.score >= first.score * near && s.item.provision.verdict === 'needs_approval' && (!limited || s.item.section === first.item.section),
-  );
-  if (i < 0) return ranked;
-  const approval = rest.splice(i, 1)[0]!;
-  return [approval, first, ...rest];
+  return promote(ranked, (s) => s.score >= first.score * near && s.item.provision.verdict === 'needs_approval' && (!limited || s.item.section === first.item.section));
 }
 
 /**
@@ -54,12 +49,9 @@ function preferApprovalOnTies(ranked: Scored[]): Scored[] {
  * when the policy has a reporting provision that fits nearly as well.
  */
 function preferReportingForProcedure(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
-  const [first, ...rest] = ranked;
+  const [first] = ranked;
   if (!first || q.intent !== 'procedure' || first.item.provision.verdict === 'must_report') return ranked;
-  const i = rest.findIndex((s) => s.score >= first.score * 0.35 && s.item.provision.verdict === 'must_report');
-  if (i < 0) return ranked;
-  const report = rest.splice(i, 1)[0]!;
-  return [report, first, ...rest];
+  return promote(ranked, (s) => s.score >= first.score * 0.35 && s.item.provision.verdict === 'must_report');
 }
 
 /**
@@ -67,13 +59,19 @@ function preferReportingForProcedure(q: AnalyzedQuestion, ranked: Scored[]): Sco
  * states first is the answer, when it fits the question nearly as well; the one "also" owed is cited after it.
  */
 function preferPrimaryDuty(ranked: Scored[]): Scored[] {
-  const [first, ...rest] = ranked;
+  const [first] = ranked;
   if (!first || first.item.provision.verdict !== 'must_report' || !ALSO_REPORT.test(first.item.provision.quote)) return ranked;
   const sameSection = (s: Scored) => s.item.section === first.item.section && s.item.document === first.item.document;
-  const i = rest.findIndex((s) => sameSection(s) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
-  if (i < 0) return ranked;
-  const primary = rest.splice(i, 1)[0]!;
-  return [primary, first, ...rest];
+  return promote(ranked, (s) => sameSection(s) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
+}
+
+/** The best-ranked provision after the first that `pick` accepts, moved to the top; the ranking as it was when none is. */
+function promote(ranked: Scored[], pick: (s: Scored) => boolean): Scored[] {
+  const [first, ...rest] = ranked;
+  const i = rest.findIndex(pick);
+  if (!first || i < 0) return ranked;
+  const chosen = rest.splice(i, 1)[0]!;
+  return [chosen, first, ...rest];
 }
 
 /** A provision that matched only an action or a context is not about the question. */
@@ -89,7 +87,7 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[]): Decision {
   let authority = p.authority;
   let exceptionNote: string | undefined;
   let quote = p.quote;
-  const exception = (p.exceptions ?? []).find((e) => e.when.every((c) => q.concepts.has(c)));
+  const exception = claimedException(p, q);
   if (exception) {
     verdict = exception.verdict;
     authority = exception.authority ?? (exception.verdict === p.verdict ? authority : undefined);

@@ -1,6 +1,6 @@
 import { ProvisionCorpus, type IndexedProvision } from './provision-index.js';
 import type { AnalyzedQuestion } from './question.js';
-import type { Library, Provision } from './types.js';
+import type { Library, Provision, ProvisionException } from './types.js';
 
 export type { IndexedProvision };
 
@@ -85,7 +85,7 @@ export class ProvisionIndex {
     }
     // A question that states what an exception names is about the rule and its exception: the
     // circumstances the exception describes do not count against the rule.
-    const excepted = (p.exceptions ?? []).some((e) => e.when.every((c) => q.concepts.has(c)));
+    const excepted = claimedException(p, q) !== undefined;
     let factor = 1;
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
@@ -134,6 +134,11 @@ export class ProvisionIndex {
     }
     return (s / Math.max(3, terms.size)) * 3;
   }
+}
+
+/** The provision's exception whose circumstances the question states, if any. */
+export function claimedException(p: Provision, q: AnalyzedQuestion): ProvisionException | undefined {
+  return (p.exceptions ?? []).find((e) => e.when.every((c) => q.concepts.has(c)));
 }
 
 /** Share of what the question is about (its objects, topics, contexts) that the provision speaks to. */
