@@ -72,7 +72,7 @@ export function segment(lines: string[]): Segmented {
       continue;
     }
     const label = parseLabel(line, state);
-    if (isSectionLabel(label) && !isSectionLabel(parseLabel(lines[i - 1] ?? '', newLabelState())) && !isTitleHeading(lines[i - 1] ?? '') && wrappedReference(label!, lines[i - 1] ?? '', lastDecimal)) {
+    if (isSectionLabel(label) && wrappedReference(label!, lines[i - 1] ?? '', lastDecimal)) {
       // "…preserved as required by / 612.15. Members shall not…": a cross-reference that wrapped, not a new section.
       const top = stack[stack.length - 1];
       if (top) addLine(top, line);
@@ -110,6 +110,8 @@ export function segment(lines: string[]): Segmented {
  */
 function wrappedReference(label: Label, previous: string, last: string | undefined): boolean {
   if (decimalDepth(label.style) === 0 || !last || !/[A-Za-z,]$/.test(previous.trim())) return false;
+  // A heading line ("Section 3. General Principles") ends in a letter too, and is followed by its first paragraph.
+  if (isSectionLabel(parseLabel(previous, newLabelState())) || isTitleHeading(previous)) return false;
   const c = label.value.split(/[.-]/).map(Number);
   const l = last.split(/[.-]/).map(Number);
   if (c.length === l.length + 1) return !(c.slice(0, -1).every((x, k) => x === l[k]) && c[c.length - 1]! <= 2);
