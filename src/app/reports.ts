@@ -104,7 +104,7 @@ export class ReportDesk {
     const { report } = stored;
     if (report.lastTransition.commandId === input.commandId) return { ok: true, report, replayed: true, owed: [] };
     if (report.version === input.expectedVersion) return undefined;
-    const trail = await this.deps.reports.trail(input.departmentId, input.reportId);
+    const trail = await this.deps.reports.trail(input.departmentId, input.reportId, stored);
     if (trail.some((e) => e.commandId === input.commandId)) return { ok: true, report, replayed: true, owed: [] };
     return conflict(dir, report);
   }
@@ -116,7 +116,7 @@ export class ReportDesk {
     const { dir, member: viewer } = found;
     const stored = await this.deps.reports.settled(departmentId, reportId);
     if (!stored || (viewer && !canRead(dir, stored.report, viewer.id, this.deps.clock.now()))) return NOT_FOUND(reportId);
-    return { ok: true, report: stored.report, trail: await this.deps.reports.trail(departmentId, reportId) };
+    return { ok: true, report: stored.report, trail: await this.deps.reports.trail(departmentId, reportId, stored) };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { MemberId } from '../routing/types.js';
-import type { Doc, PartitionStore } from './docs.js';
+import { updateDoc, type Doc, type PartitionStore } from './docs.js';
 
 /** Where a card about a report was sent (or last brought up to date), so a later change can update that copy in place. */
 export interface Delivery {
@@ -17,23 +17,17 @@ export interface Delivery {
 type DeliveryIndexDoc = Doc & { kind: 'deliveryIndex'; reportId: string; deliveries: Delivery[] };
 
 const indexId = (reportId: string) => `${reportId}:deliveries`;
-/** Writers of one report's index race only when several cards about it go out at once; this is plenty. */
-const WRITE_ATTEMPTS = 10;
 const sameRecord = (a: Delivery, b: Delivery) => a.version === b.version && a.member === b.member && a.activityId === b.activityId;
 
 export class DeliveryStore {
   constructor(private readonly docs: PartitionStore) {}
 
-  /** Adds the record to the report's index (an etag-checked replace, retried when another sender wrote it meanwhile). */
-  async record(d: Delivery): Promise<void> {
-    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-      const current = await this.docs.read<DeliveryIndexDoc>(d.departmentId, indexId(d.reportId));
-      const kept = (current?.deliveries ?? []).filter((x) => !sameRecord(x, d));
-      const doc: DeliveryIndexDoc = { id: indexId(d.reportId), departmentId: d.departmentId, kind: 'deliveryIndex', reportId: d.reportId, deliveries: [...kept, d] };
-      const written = current ? await this.docs.replace(doc, current._etag) : await this.docs.create(doc);
-      if (written.ok) return;
-    }
-    throw new Error(`deliveries of report ${d.reportId}: too many concurrent writers`);
+  /** Adds the record to the report's index (an etag-checked replace, tried again when another sender wrote it meanwhile). */
+  record(d: Delivery): Promise<void> {
+    return updateDoc<DeliveryIndexDoc>(this.docs, d.departmentId, indexId(d.reportId), (current) => ({
+      id: indexId(d.reportId), departmentId: d.departmentId, kind: 'deliveryIndex', reportId: d.reportId,
+      deliveries: [...(current?.deliveries ?? []).filter((x) => !sameRecord(x, d)), d],
+    }));
   }
 
   /** Oldest version first. */

@@ -26,6 +26,27 @@ export interface PartitionStore {
   remove(departmentId: string, id: string): Promise<void>;
 }
 
+/**
+ * Read-modify-write of one document under its etag, tried again when another writer got there first. `change` gives
+ * the document to write from the current one (undefined when there is none yet), or undefined when nothing needs writing.
+ */
+export async function updateDoc<T extends Doc>(
+  docs: PartitionStore,
+  departmentId: string,
+  id: string,
+  change: (current: Stored<T> | undefined) => T | undefined,
+  attempts = 10,
+): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const current = await docs.read<T>(departmentId, id);
+    const next = change(current);
+    if (!next) return;
+    const written = current ? await docs.replace(next, current._etag) : await docs.create(next);
+    if (written.ok) return;
+  }
+  throw new Error(`${id}: too many concurrent writers`);
+}
+
 function status(e: unknown): number | undefined {
   const code = (e as { code?: unknown })?.code;
   return typeof code === 'number' ? code : undefined;

@@ -2,7 +2,7 @@ import type { ReportDeadline } from '../routing/deadlines.js';
 import type { Transition } from '../routing/transition.js';
 import type { AuditEvent, Notice, Report } from '../routing/types.js';
 import { deadlineDoc } from './deadline-store.js';
-import type { Doc, PartitionStore, Stored } from './docs.js';
+import { updateDoc, type Doc, type PartitionStore, type Stored } from './docs.js';
 import { noticeEntry, outboxEntry, type OutboxEntry } from './outbox-store.js';
 
 /** What a transition owes besides the report itself: written after it, idempotently, until done. */
@@ -98,9 +98,10 @@ export class ReportStore {
   /**
    * Every audit event of a report, oldest first, including any not yet written out. Read by id, never by a query:
    * a transition's event is `${reportId}:${version}:0`, and events outside transitions are listed in the report's event index.
+   * `known`: the report as the caller just read it, so it is not read again.
    */
-  async trail(departmentId: string, reportId: string): Promise<AuditEvent[]> {
-    const [stored, index] = await Promise.all([this.get(departmentId, reportId), this.docs.read<EventIndexDoc>(departmentId, eventIndexId(reportId))]);
+  async trail(departmentId: string, reportId: string, known?: StoredReport): Promise<AuditEvent[]> {
+    const [stored, index] = await Promise.all([known ?? this.get(departmentId, reportId), this.docs.read<EventIndexDoc>(departmentId, eventIndexId(reportId))]);
     const versions = stored?.report.version ?? 0;
     const ids = [...Array.from({ length: versions }, (_, v) => `${reportId}:${v + 1}:0`), ...(index?.events ?? [])];
     const docs = await Promise.all(ids.map((id) => this.docs.read<Doc & AuditEvent>(departmentId, id)));
@@ -128,22 +129,16 @@ export class ReportStore {
     return (await this.docs.create({ ...event, kind: 'audit' })).ok;
   }
 
-  private async index(departmentId: string, reportId: string, eventId: string): Promise<void> {
-    for (let attempt = 0; attempt < INDEX_ATTEMPTS; attempt++) {
-      const current = await this.docs.read<EventIndexDoc>(departmentId, eventIndexId(reportId));
-      if (current?.events.includes(eventId)) return;
-      const doc: EventIndexDoc = { id: eventIndexId(reportId), departmentId, kind: 'eventIndex', reportId, events: [...(current?.events ?? []), eventId] };
-      const written = current ? await this.docs.replace(doc, current._etag) : await this.docs.create(doc);
-      if (written.ok) return;
-    }
-    throw new Error(`event index of report ${reportId}: too many concurrent writers`);
+  private index(departmentId: string, reportId: string, eventId: string): Promise<void> {
+    return updateDoc<EventIndexDoc>(this.docs, departmentId, eventIndexId(reportId), (current) =>
+      current?.events.includes(eventId) ? undefined : { id: eventIndexId(reportId), departmentId, kind: 'eventIndex', reportId, events: [...(current?.events ?? []), eventId] },
+    );
   }
 }
 
 /** The ids of a report's audit events that no transition wrote, so the trail is read by id. */
 type EventIndexDoc = Doc & { kind: 'eventIndex'; reportId: string; events: string[] };
 const eventIndexId = (reportId: string) => `${reportId}:events`;
-const INDEX_ATTEMPTS = 10;
 
 function stripAudit(doc: Stored<Doc & AuditEvent>): AuditEvent {
   const { kind, _etag, ...event } = doc;
