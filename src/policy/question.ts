@@ -12,6 +12,8 @@ export interface AnalyzedQuestion {
   tokens: string[];
   /** Stems of the content words, for text similarity. */
   terms: string[];
+  /** Stems of content words no lexicon phrase covers ("pimeyes", "deconfliction"): counted once, not twice. */
+  unknown: Set<string>;
   /** Concepts found, with everything they imply. */
   concepts: Set<string>;
   /** Concepts named directly by the question's words. */
@@ -130,12 +132,14 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
     for (const c of lexicon.implied('post')) concepts.add(c);
   }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
+  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(stem));
   const normalized = normalize(tokens.join(' '));
   const seeksProcess =
     /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b|\bwho (approves|can approve|has to approve|needs to approve|oks|okays|signs off|authorizes|can authorize|gives permission|decides)\b|\bwho (ok|okay|oks|okays|gives the ok for|gives the okay for|green ?lights)\b|\bwhose (approval|permission|sign off|ok|okay)\b|\bapproval from who\b|\bwho do i (need|get) (approval|permission)/.test(
       normalized,
     );
-  return { text, tokens, terms, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
+  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
 }
 
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nothing']);

@@ -14,6 +14,8 @@ export interface Scored {
 }
 
 export const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?:be )?(?:report|notif|inform)/i;
+/** A question word the lexicon does not know counts once where a known one counts as word and concept: weigh it up. */
+const UNKNOWN_WEIGHT = 2;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -104,8 +106,8 @@ export class ProvisionIndex {
     for (const group of missing) factor *= group !== 'actions' ? 0.35 : !p.drafted ? 0.55 : query.hasAction ? 0.85 : 1;
     // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
     // what the importer could read, on words and concepts together.
-    if (p.drafted) score = 2.5 * this.textScore(item, query.features);
-    else score += 0.6 * this.textScore(item, query.words);
+    if (p.drafted) score = 2.5 * this.textScore(item, query.features, query.q.unknown);
+    else score += 0.6 * this.textScore(item, query.words, new Set());
     factor *= coverage(item, query);
     // A provision about the very act the question rules out ("not posting anything") is not the answer.
     if ((p.actions ?? []).some((a) => q.negated.has(a)) && !(p.actions ?? []).some((a) => q.concepts.has(a))) factor *= 0.3;
@@ -118,19 +120,19 @@ export class ProvisionIndex {
   }
 
   /** Concept features weigh by kind: what is asked about counts more than where or how. */
-  private featureWeight(term: string): number {
-    if (!term.startsWith('c:')) return 1;
+  private featureWeight(term: string, unknown: Set<string>): number {
+    if (!term.startsWith('c:')) return unknown.has(term) ? UNKNOWN_WEIGHT : 1;
     const kind = this.library.lexicon.kind(term.slice(2));
     return kind === 'context' || kind === 'action' ? 0.6 : 1;
   }
 
   /** BM25 of the question's words (and concepts, for drafted provisions) against the provision. */
-  private textScore(item: IndexedProvision, terms: Set<string>): number {
+  private textScore(item: IndexedProvision, terms: Set<string>, unknown: Set<string>): number {
     let s = 0;
     const lengthNorm = 1.2 * (0.25 + (0.75 * item.length) / this.corpus.avgLength);
     for (const term of terms) {
       const tf = item.terms.get(term);
-      if (tf) s += (this.corpus.termWeight(term) * this.featureWeight(term) * tf * 2.2) / (tf + lengthNorm);
+      if (tf) s += (this.corpus.termWeight(term) * this.featureWeight(term, unknown) * tf * 2.2) / (tf + lengthNorm);
     }
     return (s / Math.max(3, terms.size)) * 3;
   }
