@@ -243,3 +243,25 @@ Deputies who see a posting that violates this guideline shall notify their super
     expect(result.report.join('\n')).toMatch(/no numbered sections or headings found/);
   });
 });
+
+describe('drafting verdicts from wording', () => {
+  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
+
+  it('gives a permission joined to a duty to report two provisions: the permission with a condition, and the duty', () => {
+    const found = provisionsOf(
+      '1. MEDIA\nAt a scene where the PIO is absent, the shift supervisor may release the type of incident to the news media, and shall inform the Public Information Officer before the end of the shift.',
+    );
+    expect(found.map((p) => p.verdict).sort()).toEqual(['allowed_with_conditions', 'must_report']);
+    expect(found.find((p) => p.verdict === 'must_report')?.authority).toBe('public_information_officer');
+  });
+
+  it('gives a prohibition joined to a duty to report the prohibition and the duty', () => {
+    const found = provisionsOf('1. REQUESTS\nA member who receives such a friend request on a personal account shall not respond to it and shall inform his or her supervisor.');
+    expect(found.map((p) => p.verdict).sort()).toEqual(['must_report', 'prohibited']);
+  });
+
+  it('reads "Nothing in this chapter prohibits …, provided …" as a permission with conditions', () => {
+    const found = provisionsOf('1. SPEECH\nNothing in this chapter prohibits an employee who is off duty from posting as a private citizen on political issues, provided the employee does not imply endorsement.');
+    expect(found[0]?.verdict).toBe('allowed_with_conditions');
+  });
+});

@@ -9,6 +9,8 @@ export interface Deontic {
   leadIn: boolean;
   /** An "except …" / "unless …" / "other than …" clause and what it decides. */
   exception?: { text: string; verdict: ProvisionVerdict; authority?: string };
+  /** "… may release it, and shall inform the PIO": a duty to report joined to the rule, as its own provision. */
+  duty?: { authority?: string };
 }
 
 const AUTHORITY =
@@ -54,7 +56,7 @@ const REPORT = [
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
 
-const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|section) (?:prohibits|restricts|shall be construed)\b|\b(?:does|do|shall|will) not (?:prohibit|apply to|restrict)\b/i;
+const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|general order|section|chapter|article|part|regulation|directive|manual|rule|standard|procedure) (?:prohibits|restricts|shall be construed|is intended to|precludes|limits)\b|\b(?:does|do|shall|will) not (?:prohibit|apply to|restrict)\b/i;
 
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
@@ -68,6 +70,8 @@ const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|duri
 /** Classifies one sentence of policy by its wording. */
 export function classifySentence(sentence: string): Deontic {
   const leadIn = /:\s*$/.test(sentence.trim());
+  const joined = joinedDuty(sentence);
+  if (joined) return { ...joined, leadIn };
   const m = sentence.match(EXCEPTION);
   if (!m) return { ...classifyWording(sentence), leadIn };
   const text = m[0].replace(/^[,;\s]+/, '');
@@ -79,6 +83,28 @@ export function classifySentence(sentence: string): Deontic {
   }
   const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
   return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
+}
+
+/** A rule clause a reporting duty can be joined to: "shall not respond to it", "may release the information". */
+const JOINED_RULE = /\b(?:shall not|shall never|must not|may not|will not|is prohibited from|are prohibited from|(?:may|can|is permitted to|are permitted to|is allowed to|are allowed to)(?!\s+(?:not|be|also be|result|lead|face|subject)\b))\s+[a-z]/i;
+/** The duty's clause starts after a coordination: ", and shall inform …", "; and notify …". */
+const JOINED_REPORT = /(?:,?\s+and|;)\s+(?:(?:he or she|they|the (?:member|employee|officer|deputy))\s+)?(?:shall|must|will)?\s*(?:also\s+|immediately\s+|promptly\s+|then\s+)?(?:report|notify|inform|advise|contact|alert|tell)\b/i;
+
+/**
+ * "The shift supervisor may release the information …, and shall inform the PIO": a permission or a
+ * prohibition with a duty to report joined to it. The first clause is the sentence's verdict; the
+ * duty stands beside it, so a question about the act and one about what to do next both find theirs.
+ */
+function joinedDuty(sentence: string): Omit<Deontic, 'leadIn'> | undefined {
+  const duty = sentence.match(JOINED_REPORT);
+  if (!duty) return undefined;
+  const before = sentence.slice(0, duty.index);
+  const rule = before.match(JOINED_RULE);
+  // An approval clause decides the sentence on its own terms; so does a duty that comes first.
+  if (!rule || APPROVAL.some((re) => re.test(before)) || REPORT.some((re) => re.test(before))) return undefined;
+  // Permission that owes a report afterwards is permission with a condition.
+  const verdict = /\b(?:not|never|prohibited)\b/i.test(rule[0]) ? 'prohibited' : 'allowed_with_conditions';
+  return { verdict, duty: { authority: authorityAfter(sentence, duty.index!) } };
 }
 
 function isPureApproval(clause: string, authority: string | undefined): boolean {

@@ -154,6 +154,11 @@ class Drafter {
           if (withAuthority) provision.authority = withAuthority.authority;
         }
         if (provision) provisions.push(provision);
+        if (provision && d.duty) {
+          const authority = this.authorityKey(d.duty.authority) ?? provision.authority;
+          const { exceptions: _exceptions, authority: _authority, ...rest } = provision;
+          provisions.push({ ...rest, verdict: 'must_report', ...(authority ? { authority } : {}) });
+        }
         if (d.leadIn && !isItem) {
           const lead = this.leadContext(sentence, d, inherited);
           listContext = lead;
