@@ -265,3 +265,19 @@ describe('drafting verdicts from wording', () => {
     expect(found[0]?.verdict).toBe('allowed_with_conditions');
   });
 });
+
+describe('drafting permissions', () => {
+  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
+
+  it('reads "may … without supervisory approval" as a permission, not an approval path', () => {
+    const [p] = provisionsOf('1. RESEARCH\nMembers may conduct open-source research on social media without supervisory approval when it is related to an assigned case.');
+    expect(p?.verdict).toBe('allowed_with_conditions');
+  });
+
+  it('keeps a permission whose proviso says what the member does not do', () => {
+    const [p] = provisionsOf(
+      '1. BREAKS\nMembers may use personal social media on a personal device during a meal break, provided that the member does not post content while in uniform.',
+    );
+    expect(p?.verdict).toBe('allowed_with_conditions');
+  });
+});

@@ -16,6 +16,9 @@ export interface Deontic {
 const AUTHORITY =
   /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:immediate |direct |on-duty |watch |shift |first-line )?supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
 
+/** A permission stated before an approval clause: "members may … without supervisory approval". */
+const PERMITS_BEFORE = /\b(?:may|can|is permitted to|are permitted to|is allowed to|are allowed to|is authori[sz]ed to|are authori[sz]ed to)\s+(?!not\b|be\b)[a-z]+/i;
+
 /** Where an approval clause ends: its match and an "of / from / by …" naming who grants it. */
 function approvalEnd(sentence: string, m: RegExpMatchArray): number {
   const end = m.index! + m[0].length;
@@ -63,7 +66,7 @@ const PROHIBITED =
 
 const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
 
-const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
+const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|when (?:it|they|the use|such use) (?:is|are)|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
 const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|unless|other than|with the exception of|excluding)\b,?[^.;:,]*/i;
 
@@ -117,6 +120,8 @@ function isPureApproval(clause: string, authority: string | undefined): boolean 
 function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
   for (const re of APPROVAL) {
     const m = sentence.match(re);
+    // "Members may conduct open-source research without supervisory approval": permission that says none is needed.
+    if (m && /^without\b/i.test(m[0]) && PERMITS_BEFORE.test(sentence.slice(0, m.index))) continue;
     // The approver is named with the approval ("… without the approval of the Chief"); an office named
     // further on ("… posted without permission, shall notify the Watch Commander") is not one.
     const authority = m ? authorityAfter(sentence.slice(0, approvalEnd(sentence, m)), m.index!) : undefined;
@@ -130,13 +135,14 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
     const m = sentence.match(re);
     if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, m.index!) };
   }
-  if (PRESENT_PROHIBIT.test(sentence) && !ALLOWED_NEGATED.test(sentence)) return { verdict: 'prohibited' };
   // Whichever of permission and prohibition the sentence states first is its main clause:
-  // "personal use is permitted as long as … does not post content prohibited by …" permits.
+  // "personal use is permitted as long as … does not post content prohibited by …" permits, and so does
+  // "members may use … provided that the member does not post …".
   const negated = sentence.search(ALLOWED_NEGATED);
-  const prohibited = sentence.search(PROHIBITED);
+  const present = negated < 0 ? sentence.search(PRESENT_PROHIBIT) : -1;
+  const prohibited = Math.min(...[sentence.search(PROHIBITED), present].map((i) => (i < 0 ? Infinity : i)));
   const allowed = sentence.search(ALLOWED);
-  const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0));
+  const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0 && Number.isFinite(i)));
   if (!Number.isFinite(first)) return { verdict: 'info' };
   // "… does not apply to X, provided that …": an exemption with conditions.
   if (first === negated) return { verdict: CONDITION.test(sentence.slice(negated)) ? 'allowed_with_conditions' : 'allowed' };
