@@ -281,3 +281,27 @@ describe('drafting permissions', () => {
     expect(p?.verdict).toBe('allowed_with_conditions');
   });
 });
+
+describe('drafting duties to report', () => {
+  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
+
+  it('finds the report after another duty ("shall disconnect …, and notify the Service Center") and whom it goes to', () => {
+    const [p] = provisionsOf('1. INCIDENTS\nA member who suspects a security incident shall immediately disconnect the laptop from the network, and notify the Technology Service Center.');
+    expect(p?.verdict).toBe('must_report');
+    expect(p?.authority).toBe('technology_service_center');
+  });
+
+  it('reads "shall, no later than the next business day, deliver a copy to the Records Custodian" as a duty to report', () => {
+    const [p] = provisionsOf('1. SUBPOENAS\nAn employee who is served with a subpoena for records shall, no later than the next business day, deliver a copy to the Records Custodian.');
+    expect(p?.verdict).toBe('must_report');
+  });
+
+  it('puts the items a lead-in lists ("Security incidents include:") under the rule it spells out', () => {
+    const found = provisionsOf(
+      '1. INCIDENTS\nA member who suspects a security incident shall notify the Technology Service Center. The TSC notifies the Information Security Officer. Security incidents include, among others:\n(a) clicking a link or opening an attachment in a suspicious e-mail message;\n(b) a lost laptop.',
+    );
+    const item = found.find((p) => p.quote.startsWith('clicking a link'));
+    expect(item?.verdict).toBe('must_report');
+    expect(item?.authority).toBe('technology_service_center');
+  });
+});

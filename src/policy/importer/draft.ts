@@ -145,6 +145,7 @@ class Drafter {
           const spellsOut = provision.verdict === 'info' || INCLUDES.test(sentence);
           if (spellsOut && previous.verdict !== 'info' && extendQuote(previous, sentence, section.text)) {
             mergeVocabulary(previous, provision);
+            if (d.leadIn && !isItem) listContext = childContext = this.spelledOut(previous, inherited);
             continue;
           }
           mergeVocabulary(provision, previous);
@@ -159,7 +160,10 @@ class Drafter {
           const { exceptions: _exceptions, authority: _authority, ...rest } = provision;
           provisions.push({ ...rest, verdict: 'must_report', ...(authority ? { authority } : {}) });
         }
-        if (d.leadIn && !isItem) {
+        const ruleBefore = [...provisions].reverse().find((p) => p.verdict !== 'info');
+        if (d.leadIn && !isItem && d.verdict === 'info' && INCLUDES.test(sentence) && ruleBefore) {
+          listContext = childContext = this.spelledOut(ruleBefore, inherited);
+        } else if (d.leadIn && !isItem) {
           const lead = this.leadContext(sentence, d, inherited);
           listContext = lead;
           childContext = lead;
@@ -203,6 +207,13 @@ class Drafter {
     if (authority && (verdict === 'needs_approval' || verdict === 'must_report')) e.authority = authority;
     (rule.exceptions ??= []).push(e);
     return true;
+  }
+
+  /** "Security incidents include, among others:": the items listed fall under the rule the lead-in spells out. */
+  private spelledOut(rule: Provision, inherited: ListContext | undefined): ListContext {
+    const lead: ListContext = { verdict: rule.verdict, actions: rule.actions ?? [], scope: inherited?.scope ?? [] };
+    if (rule.authority) lead.authority = rule.authority;
+    return lead;
   }
 
   private leadContext(sentence: string, d: Deontic, inherited: ListContext | undefined): ListContext {
