@@ -305,3 +305,15 @@ describe('drafting duties to report', () => {
     expect(item?.authority).toBe('technology_service_center');
   });
 });
+
+describe('drafting approval paths', () => {
+  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
+
+  it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
+    const [rule] = provisionsOf(
+      '1. PHONES\nMembers shall not install any application on a department-issued phone other than those offered in the managed app catalog. Any other application may be installed only with the approval of the TSU Manager.',
+    );
+    expect(rule?.verdict).toBe('needs_approval');
+    expect(rule?.authority).toBe('tsu_manager');
+  });
+});

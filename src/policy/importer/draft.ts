@@ -83,6 +83,9 @@ function toInfo(p: Provision): void {
 const BACK_REFERENCE =
   /^(?:this|these|that|those|such|any other|other|however|exceptions?|the (?:rule|requirement|restriction|prohibition)s? above|the above|it|they)\b|^(?:[A-Z][\w-]*\s+){1,4}(?:include|includes|cover|covers)\b/i;
 
+/** A sentence about the cases the rule before leaves out: "Any other application may be installed only with…". */
+const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additional)\b/i;
+
 /** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
 const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
 
@@ -149,6 +152,12 @@ class Drafter {
             continue;
           }
           mergeVocabulary(provision, previous);
+          // "Members shall not install any application other than those in the catalog. Any other application
+          // may be installed only with the approval of the TSU Manager.": the rule is an approval path.
+          if (provision.verdict === 'needs_approval' && provision.authority && previous.verdict === 'prohibited' && OTHERWISE.test(sentence)) {
+            previous.verdict = 'needs_approval';
+            previous.authority = provision.authority;
+          }
         }
         if (provision && !provision.authority && needsAuthority(provision)) {
           const withAuthority = [...provisions].reverse().find((p) => p.authority);
