@@ -185,6 +185,13 @@ The unit audits covert accounts every year.
     expect(result.report.join(' ')).toMatch(/dropped 3 page header/);
   });
 
+  it('joins a sentence that runs on across a page break, dropping the running header between its halves', () => {
+    const page = (n: number) => `\nKCSO General Order 410          Page ${n} of 3          Eff. 07/01/2025\n\n`;
+    const text = `I. ISSUANCE\nAgency-issued phones are assigned to members holding the rank of sergeant or\n${page(1)}above, detectives and K-9 handlers.\n${page(2)}II. USE\nMembers shall not install games on agency-issued phones.\n${page(3)}`;
+    const [first] = importText(text).document.sections;
+    expect(first?.text).toBe('Agency-issued phones are assigned to members holding the rank of sergeant or above, detectives and K-9 handlers.');
+  });
+
   it('takes a run-in heading for the paragraph\'s title and drafts nothing from it', () => {
     const result = importText(`ARTICLE 3. MOBILE DATA COMPUTERS
 
