@@ -303,7 +303,9 @@ class Drafter {
     }
     for (const [re, key, display] of KNOWN_AUTHORITIES) {
       if (re.test(clean)) {
-        this.authorities[key] ??= { name: display, phrases: [clean.toLowerCase()] };
+        // "their immediate supervisor" is named as the document names the role: "immediate supervisor".
+        const own = clean.toLowerCase().replace(/^(?:(?:his or her|their|own|the employee's|employee's|the member's|member's)\s+)+/, '');
+        this.authorities[key] ??= { name: key === 'supervisor' ? own.replace(/^supervisory$/, 'supervisor') : display, phrases: [clean.toLowerCase()] };
         return key;
       }
     }
