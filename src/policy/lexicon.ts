@@ -131,7 +131,7 @@ export class Lexicon {
   }
 
   private correctToken(token: string): string {
-    if (token.length < 5 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return token;
+    if (token.length < 6 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return token;
     const s = stem(token);
     if (this.byStem.has(s) || this.isVocabulary(token)) return token;
     const max = token.length >= 8 ? 2 : 1;
