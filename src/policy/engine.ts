@@ -24,7 +24,7 @@ export class PolicyEngine {
     const q = analyzeQuestion(question, this.library.lexicon);
     const ranked = preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalOnTies(this.index.rank(q))));
     const best = ranked[0];
-    if (!best || best.score < MIN_SCORE || !aboutSomething(best)) return composeAnswer(this.library, q, null);
+    if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked));
   }
 }
@@ -74,8 +74,13 @@ function promote(ranked: Scored[], pick: (s: Scored) => boolean): Scored[] {
   return [chosen, first, ...rest];
 }
 
-/** A provision that matched only an action or a context is not about the question. */
-function aboutSomething(s: Scored): boolean {
+/**
+ * A provision that matched only an action or a context is not about the question, unless the question
+ * names nothing else: "can i keep my personal cell on me on patrol" is about the device and the duty.
+ */
+function aboutSomething(s: Scored, q: AnalyzedQuestion, library: Library): boolean {
+  const kinds = [...q.direct].map((c) => library.lexicon.kind(c));
+  if (!kinds.includes('object') && !kinds.includes('topic') && kinds.filter((k) => k === 'context').length >= 2) return true;
   const p = s.item.provision;
   const groups = (['objects', 'with', 'topics'] as const).filter((g) => (p[g] ?? []).length > 0);
   return groups.length === 0 || groups.some((g) => !s.missing.includes(g));
