@@ -185,6 +185,17 @@ The unit audits covert accounts every year.
     expect(result.report.join(' ')).toMatch(/dropped 3 page header/);
   });
 
+  it('nests "§ 9-6.1" under "§ 9-6. SOFTWARE AND HARDWARE." and gives it that heading', () => {
+    const text = '§ 9-5.  PROHIBITED USES.\n§ 9-5.1  Employees shall not gamble.\n§ 9-6.  SOFTWARE AND HARDWARE.\n§ 9-6.1  Employees may not install any software without the approval of the IT Director.\n§ 9-6.2  Employees shall not connect personal printers.';
+    const sections = importText(text).document.sections;
+    expect(sections.map((s) => s.id)).toEqual(['Section 9-5', 'Section 9-6']);
+    expect(sections[1]?.title).toBe('Software and Hardware');
+    expect(sections[1]?.children?.map((c) => [c.id, c.title])).toEqual([
+      ['Section 9-6.1', 'Software and Hardware'],
+      ['Section 9-6.2', 'Software and Hardware'],
+    ]);
+  });
+
   it('joins a sentence that runs on across a page break, dropping the running header between its halves', () => {
     const page = (n: number) => `\nKCSO General Order 410          Page ${n} of 3          Eff. 07/01/2025\n\n`;
     const text = `I. ISSUANCE\nAgency-issued phones are assigned to members holding the rank of sergeant or\n${page(1)}above, detectives and K-9 handlers.\n${page(2)}II. USE\nMembers shall not install games on agency-issued phones.\n${page(3)}`;

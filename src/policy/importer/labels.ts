@@ -41,7 +41,10 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const written = m[1]!.toLowerCase();
     // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5".
     const word = written === '§' ? 'Section' : written.endsWith('.') ? cap(written) : cap(m[1]!);
-    return { style: `word-${word.toLowerCase().replace(/\.$/, '')}`, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
+    // "§ 9-6.1" under "§ 9-6.": a dotted number is a level deeper than the one it extends.
+    const parts = m[2]!.replace(/\.$/, '').split('.').length;
+    const style = `word-${word.toLowerCase().replace(/\.$/, '')}${parts > 1 ? `-${parts}` : ''}`;
+    return { style, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
   }
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
@@ -110,7 +113,7 @@ export function isTitleHeading(line: string): boolean {
 export function looksLikeTitle(rest: string): boolean {
   const t = rest.trim();
   if (!t || t.length > 80) return false;
-  if (isCapsHeading(t)) return true;
+  if (isCapsHeading(t) || isCapsHeading(t.replace(/\.$/, ''))) return true;
   const words = t.replace(/[:.]$/, '').split(/\s+/);
   const capitalised = words.filter((w) => /^[A-Z0-9]/.test(w) || /^(and|or|of|the|a|an|to|in|on|for|with|by)$/.test(w));
   return words.length <= 8 && capitalised.length === words.length && !/\.$/.test(t);
