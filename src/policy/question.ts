@@ -74,10 +74,14 @@ const ABOUT_OTHERS = [
   /\b(can|could|will|would|do|does) (the public|anyone|anybody|the media|reporters|people|the press|citizens|outsiders) (see|get|read|request|access|find|view|look)/,
   /\b(can|could|will|would) (they|he|she|ia|internal affairs|my \w+|the \w+) (make|force|require|order|compel) me\b/,
   /\bdo i have to (give|hand|show|tell them|open|unlock)\b/,
+  // "if i put outlook on my phone can the city see my pics", "can the defense use my posts against me".
+  /\b(can|could|will|would|do|does) (my |the |our )?(boss|supervisors?|sergeant|sarge|sgt|lieutenant|lt|chief|sheriff|ia|internal affairs|it|hr|department|dept|city|county|office|agency|employer|admin|management|defense|defense attorneys?|lawyers?|prosecutors?|da|court|judge) (see|read|look at|look through|access|monitor|view|track|check|wipe|erase|go through|use|get|pull|search|find|subpoena)\b/,
+  // "can that get pulled in a records request", "can it be used against me".
+  /\b(can|could|will|would) (that|it|this|they|those|these|my \w+) (get|be) (pulled|subpoenaed|requested|disclosed|released|used|seen|read|monitored|searched|made public|turned over)\b/,
 ];
 
 const FACT = [
-  /\b(is|are) (it|stuff|everything|my \w+|the \w+|our \w+) (backed up|saved|private|monitored|kept|stored|archived|recorded|logged)\b/,
+  /\b(is|are) (it|stuff|everything|my \w+|the \w+|our \w+) (actually |really |even |still |ever )?(backed up|saved|private|monitored|kept|stored|archived|recorded|logged|public)\b/,
   /\bdo i lose\b/,
   AUTHORITY_SUBJECT,
   /^(who|what|when|where|which|how|why)\b/,

@@ -51,4 +51,19 @@ describe('reading questions', () => {
   it('not when the question names what is installed', () => {
     expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });
+
+  it('reads what others can see or do with one\'s data as a question of fact', () => {
+    for (const q of [
+      'if i put outlook on my own phone can the city see my pics',
+      'if my insta is set to private is it actually private from the dept?',
+      'if i text my partner about a case on my personal phone can that get pulled in a records request',
+    ]) {
+      expect(analyzeQuestion(q, lexicon).intent, q).toBe('fact');
+    }
+    expect(analyzeQuestion('can i put outlook on my own phone', lexicon).intent).toBe('permission');
+  });
+
+  it('does not mend a real word into another ("candy crush" is not a crash)', () => {
+    expect(analyzeQuestion('can i download candy crush on my work phone', lexicon).concepts).not.toContain('malfunction');
+  });
 });
