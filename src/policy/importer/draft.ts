@@ -266,8 +266,12 @@ class Drafter {
   private exception(sentence: string, d: Deontic): ProvisionException | undefined {
     const e = d.exception!;
     const found = this.concepts(e.text);
+    // What the rule itself names is no circumstance of the exception: "shall not access personal accounts
+    // on duty, except for incidental personal use during a break" applies on a break, account named or not.
+    const rule = this.concepts(sentence.replace(e.text, ' '));
+    const own = new Set([...rule.contexts, ...rule.objects, ...rule.topics]);
     const when = [...found.contexts, ...found.objects, ...found.topics].filter(
-      (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval'),
+      (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c),
     );
     if (when.length === 0 || !sentence.includes(e.text)) return undefined;
     const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
