@@ -185,6 +185,16 @@ The unit audits covert accounts every year.
     expect(result.report.join(' ')).toMatch(/dropped 3 page header/);
   });
 
+  it('reads "Rule 8-4   MOBILE DATA COMPUTERS" as a section with its lettered paragraphs under it', () => {
+    const text = 'Rule 8-4   MOBILE DATA COMPUTERS\nA. The MDC is for official use.\nB. Members shall not type on the MDC while driving.\nRule 8-5   NCIC QUERIES\nA. Queries shall be conducted only for official purposes.';
+    const sections = importText(text).document.sections;
+    expect(sections.map((s) => [s.id, s.title])).toEqual([
+      ['Rule 8-4', 'Mobile Data Computers'],
+      ['Rule 8-5', 'NCIC Queries'],
+    ]);
+    expect(sections[0]?.children?.map((c) => c.id)).toEqual(['Rule 8-4.A', 'Rule 8-4.B']);
+  });
+
   it('nests "§ 9-6.1" under "§ 9-6. SOFTWARE AND HARDWARE." and gives it that heading', () => {
     const text = '§ 9-5.  PROHIBITED USES.\n§ 9-5.1  Employees shall not gamble.\n§ 9-6.  SOFTWARE AND HARDWARE.\n§ 9-6.1  Employees may not install any software without the approval of the IT Director.\n§ 9-6.2  Employees shall not connect personal printers.';
     const sections = importText(text).document.sections;

@@ -36,7 +36,7 @@ export function newLabelState(): LabelState {
 
 export function parseLabel(line: string, state: LabelState): Label | undefined {
   const t = line.trim();
-  let m = t.match(/^(section|article|chapter|part|§|sec\.|sect\.)\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
+  let m = t.match(/^(section|article|chapter|part|rule|§|sec\.|sect\.)\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
   if (m) {
     const written = m[1]!.toLowerCase();
     // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5".

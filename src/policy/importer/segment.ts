@@ -219,5 +219,5 @@ function titleCase(s: string): string {
     .trim()
     .replace(/(^|[\s(/-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase())
     .replace(/\b(And|Or|Of|The|A|An|To|In|On|For|With|By)\b(?!$)/g, (w, _x, offset: number) => (offset === 0 ? w : w.toLowerCase()))
-    .replace(/\b(It|Pio|Cjis|Mdt|Mdc|Usb)\b/g, (w) => w.toUpperCase());
+    .replace(/\b(It|Pio|Cjis|Cji|Ncic|Slets|Mdt|Mdc|Mdm|Usb|Bwc|Gps|Vpn|Rms|Cad|Dems|Byod|Tac)\b/g, (w) => w.toUpperCase());
 }
