@@ -18,7 +18,7 @@ const AUTHORITY =
 function approvalEnd(sentence: string, m: RegExpMatchArray): number {
   const end = m.index! + m[0].length;
   const tail = sentence.slice(end);
-  const by = /\bby$/i.test(m[0]) ? tail.match(/^[^,;.]*/) : tail.match(/^,?\s*(?:(?:in writing|in advance|first)\s+)?(?:of|from|by)\s+[^,;.]*/i);
+  const by = /\b(?:by|of|from)$/i.test(m[0]) ? tail.match(/^[^,;.]*/) : tail.match(/^,?\s*(?:(?:in writing|in advance|first)\s+)?(?:of|from|by)\s+[^,;.]*/i);
   return end + (by?.[0].length ?? 0);
 }
 
@@ -39,6 +39,8 @@ const APPROVAL = [
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
   /\b(?:approval|authori[sz]ation|permission|consent|sign-off)\s+(?:of|from|by)\s+[^.;]{2,80}?\s+(?:is|are)\s+(?:required|needed|necessary|mandatory)\b/i,
+  // "… requires, in addition to the approval under 612.4.1, the approval of the member's sergeant": asides before the grant.
+  /\b(?:requires?|required|requiring)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:of|from|by)\b/i,
   /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
 ];
 
@@ -88,7 +90,13 @@ function isPureApproval(clause: string, authority: string | undefined): boolean 
   return rest.split(/[^A-Za-z]+/).filter((w) => w.length > 2).length <= 1;
 }
 
+/** "Members may share that content without supervisory approval": a permission that says no approval is needed. */
+const WITHOUT_NEED =
+  /^((?:(?!\b(?:no|not|never|only)\b)(?:[^.;]|\.(?=\S|\s+[a-z0-9])))*?\b(?:may|can)\s+(?:(?!\b(?:no|not|never|only)\b)(?:[^.;]|\.(?=\S|\s+[a-z0-9])))*?)\s*\bwithout\s+(?:(?:any|further|additional|prior|separate|supervisory|written)\s+)*(?:approval|permission|authori[sz]ation|consent)\b/i;
+
 function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
+  const unneeded = sentence.match(WITHOUT_NEED);
+  if (unneeded) return classifyWording(sentence.replace(unneeded[0], unneeded[1]!));
   for (const re of APPROVAL) {
     const m = sentence.match(re);
     // The approver is named with the approval ("… without the approval of the Chief"); an office named
@@ -97,7 +105,9 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
     if (authority) return { verdict: 'needs_approval', authority };
   }
   const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
-  if (approver && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
+  // "When travel is approved …" is passive: it names what is approved, not who approves it.
+  const passive = approver && /\b(?:is|are|was|were|be|been|being)$/i.test(approver[1]!.trim());
+  if (approver && !passive && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
     return { verdict: 'needs_approval', authority: approver[1]!.trim() };
   }
   for (const re of [...REPORT, PRESENT_REPORT]) {
@@ -122,18 +132,55 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
 const NOT_AUTHORITY = /^(?:Department|City|County|Agency|Employee|Member|Members|Employees|Internet|The|This|Any|All|Policy|Order|Section|Office)$/;
 const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert|telephone|telephones|call|calls|phone|phones|email|emails|page|pages)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
 
+/** Nouns that end the name of a role or an office: "the lead investigator", "the Records Section". */
+const ROLE_HEAD = String.raw`supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|designee|officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team`;
+/** Heads that name nobody in particular on their own ("the officer", "the unit"), only with a modifier. */
+const NEEDS_MODIFIER = /^(?:officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team)$/i;
+/** Words that cannot be part of a role's name: articles, prepositions, approval wording, the asker's own roles. */
+const NOT_MODIFIER = String.raw`(?:the|a|an|his|her|their|its|your|or|and|of|to|from|by|for|with|in|on|at|as|any|all|each|every|this|that|these|those|such|other|another|prior|written|verbal|express|expressly|advance|approval|authori[sz]ation|permission|consent|appropriate|designated|assigned|responsible|relevant|concerned|next|member's|employee's|own|is|are|be|been|shall|must|may|will|who|which|when|if|not|no|before|after|until|unless|immediately|promptly|also|then|first|either|both)`;
+/** A role named after the word that introduces it: "notify the CIU supervisor", "approval of the on-duty watch commander". */
+const ROLE = new RegExp(
+  String.raw`\b(?:to|of|from|by|notify|notifies|notifying|inform|informs|contact|contacts|advise|advises|alert|alerts|call|calls|telephone|telephones|tell|tells|page|pages|email|emails|e-mail)\s+(?:(?:the member's|the employee's|a member's|his or her|the|a|an|his|her|their|your|its)\s+)?((?:(?!${NOT_MODIFIER}\b)[a-z][\w'-]*\s+){0,3}(?:${ROLE_HEAD}))\b`,
+  'gi',
+);
+/** "… Chief of Police", "Office of Professional Standards": a capitalised role goes on with "of" and a capitalised name. */
+const OF_NAME = /^\s+of\s+(?:the\s+)?((?:[A-Z][A-Za-z'-]*)(?:\s+(?:and\s+)?[A-Z][A-Za-z'-]*)*)/;
+
+interface Named {
+  start: number;
+  text: string;
+}
+
+/** The first role named with a generic role noun, with its modifiers: "lead investigator", "CIU supervisor". */
+function roleAfter(tail: string): Named | undefined {
+  for (const m of tail.matchAll(ROLE)) {
+    const words = m[1]!.trim().split(/\s+/);
+    const head = words[words.length - 1]!;
+    const start = m.index! + m[0].length - m[1]!.length;
+    const of = /^[A-Z]/.test(head) ? tail.slice(m.index! + m[0].length).match(OF_NAME) : null;
+    if (words.length === 1 && NEEDS_MODIFIER.test(head) && !of) continue;
+    return { start, text: of ? `${m[1]} of ${of[1]}` : m[1]! };
+  }
+  return undefined;
+}
+
 /** The first authority named after a position, e.g. after "approval of": a role or a capitalised office. */
 export function authorityAfter(sentence: string, from: number): string | undefined {
   const tail = sentence.slice(Math.max(0, from));
+  const candidates: Named[] = [];
   const known = tail.match(AUTHORITY);
+  if (known) candidates.push({ start: known.index! + known[0].length - known[1]!.length, text: known[1]! });
   const named = tail.match(NAMED);
   const namedText = named?.[1]?.replace(/\s+(?:of|for|and)$/, '').trim();
-  const namedOk = namedText && !NOT_AUTHORITY.test(namedText) && !/^(?:I|A)$/.test(namedText);
-  if (namedOk && (!known || named!.index! <= known.index! + 4 || namedText!.toLowerCase().includes(known[1]!.toLowerCase()))) {
-    return namedText;
+  if (namedText && !NOT_AUTHORITY.test(namedText) && !/^(?:I|A)$/.test(namedText)) {
+    candidates.push({ start: named!.index! + named![0].length - named![1]!.length, text: namedText });
   }
-  if (!known) return undefined;
-  const name = known[1]!.replace(/\s+/g, ' ').trim();
+  const role = roleAfter(tail);
+  if (role) candidates.push(role);
+  // The role named first is the one the clause names; of two starting together, the longer says more ("CIU supervisor", not "CIU").
+  const first = candidates.sort((a, b) => a.start - b.start || b.text.length - a.text.length)[0];
+  if (!first) return undefined;
+  const name = first.text.replace(/\s+/g, ' ').trim();
   return /^supervisory$/i.test(name) ? 'supervisor' : name;
 }
 
