@@ -46,12 +46,15 @@ const APPROVAL = [
 
 /** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
 const SUBJECT = String.raw`(?:^|\b)(?:a|the|each|any|every)?\s*(?:member|members|employee|employees|officer|officers|deputy|deputies|user|users|personnel|staff|trooper|troopers|supervisor|supervisors)\s+(?:who\s+[^,.;]{1,80}?\s+)?`;
-const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?:reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
+const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?<verb>reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
 const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`, 'i');
 
 const REPORT = [
   /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\s+(?:the|your|a|an|any|all|every|each|it|them|him|her|to|immediately|promptly|suspected|lost|stolen)\b/i,
-  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|call|telephone|phone|email|e-mail)\b/i,
+  // "shall, no later than the next business day, deliver a copy to the Records Custodian": an aside may come first.
+  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?:,[^,.;]{1,60},)?(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|deliver|call|telephone|phone|email|e-mail)\b/i,
+  // "… shall not download … it, and shall immediately stop, record the URL, and notify his or her supervisor": the duty ends the sentence.
+  /\b(?:shall|must|are required to|is required to)\b[^.;:]{0,240}?(?:,\s*|\s)and\s+(?:shall\s+|must\s+)?(?:immediately\s+|promptly\s+|then\s+|also\s+)?(?<verb>notify|inform|advise|alert|contact)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
@@ -112,7 +115,9 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   }
   for (const re of [...REPORT, PRESENT_REPORT]) {
     const m = sentence.match(re);
-    if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, m.index!) };
+    // Whom to tell is named after the reporting verb, not in what comes before it ("The supervisor notifies the coordinator").
+    const from = m?.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m?.index;
+    if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, from!) };
   }
   if (PRESENT_PROHIBIT.test(sentence) && !ALLOWED_NEGATED.test(sentence)) return { verdict: 'prohibited' };
   // Whichever of permission and prohibition the sentence states first is its main clause:

@@ -10,6 +10,8 @@ interface ListContext {
   authority?: string;
   actions: string[];
   scope: string[];
+  /** The items are instances of a rule stated before the list ("Security incidents include: …"): its verdict is theirs, whatever their wording. */
+  instances?: boolean;
 }
 
 /** Well-known authorities, so "Chief of Police" in any document becomes the key "chief". */
@@ -155,7 +157,9 @@ class Drafter {
         }
         if (provision) provisions.push(provision);
         if (d.leadIn && !isItem) {
-          const lead = this.leadContext(sentence, d, inherited);
+          // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
+          const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
+          const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
           listContext = lead;
           childContext = lead;
         }
@@ -211,12 +215,26 @@ class Drafter {
     };
   }
 
+  /** The context of a list of instances of `rule`: its verdict and authority, the lead-in's own vocabulary. */
+  private instancesContext(sentence: string, rule: Provision, inherited: ListContext | undefined): ListContext {
+    const found = this.concepts(sentence);
+    return {
+      verdict: rule.verdict,
+      authority: rule.authority,
+      actions: found.actions.length > 0 ? found.actions : (rule.actions ?? []),
+      scope: [...found.contexts, ...(inherited?.scope ?? [])],
+      instances: true,
+    };
+  }
+
   private provision(sentence: string, d: Deontic, context: ListContext | undefined): Provision | undefined {
     const own = d.exception ? sentence.replace(d.exception.text, ' ') : sentence;
     const found = this.concepts(own);
     if (tokenize(sentence).length < 3) return undefined;
-    const verdict = d.verdict === 'info' && context && context.verdict !== 'info' ? context.verdict : d.verdict;
-    const authority = d.verdict === 'info' ? context?.authority : this.authorityKey(d.authority);
+    // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
+    const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances);
+    const verdict = fromContext ? context.verdict : d.verdict;
+    const authority = fromContext ? context.authority : this.authorityKey(d.authority);
     const p: Provision = { quote: sentence, verdict, drafted: true };
     if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
     const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
