@@ -26,7 +26,7 @@ const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
 const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
 /** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
 const NAMED_APPROVER =
-  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
+  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
 
 /** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". */
 const APPROVER_FIRST =
@@ -38,6 +38,8 @@ const APPROVAL = [
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
+  // "… do not apply when access is necessary for an investigation and has been authorized by the Chief of Police".
+  /\b(?:when|if|once|after|provided)\b[^.;]{0,100}?\b(?:has|have) (?:first |previously )?been (?:approved|authori[sz]ed|cleared)(?: in writing| in advance)? by\b/i,
   /\b(?:approval|authori[sz]ation|permission|consent|sign-off)\s+(?:of|from|by)\s+[^.;]{2,80}?\s+(?:is|are)\s+(?:required|needed|necessary|mandatory)\b/i,
   // "… requires, in addition to the approval under 612.4.1, the approval of the member's sergeant": asides before the grant.
   /\b(?:requires?|required|requiring)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:of|from|by)\b/i,
