@@ -30,7 +30,7 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
  */
 export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
   const text = flattenSections(doc.sections).map((s) => s.text).join('\n');
-  const drafter = new Drafter(lexicon, authorities, abbreviations(text), commonConcepts(text, lexicon));
+  const drafter = new Drafter(lexicon, authorities, abbreviations(text), heads(text), commonConcepts(text, lexicon));
   return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
 }
 
@@ -60,6 +60,17 @@ function abbreviations(text: string): Map<string, string> {
     const start = Math.max(0, words.length - abbr.length - words.filter((w) => /^(of|the|and)$/.test(w)).length);
     const full = words.slice(start).join(' ').replace(/^(?:of|the|and)\s+/i, '');
     if (!out.has(abbr)) out.set(abbr, full);
+  }
+  return out;
+}
+
+/** "\"Bureau Chief\" means the Chief of the Information Technology Bureau" → information technology bureau: Bureau Chief. */
+function heads(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /["“]([A-Z][\w ]{2,40}?)["”],?\s+(?:means|refers to)\s+the\s+(?:chief|director|commander|manager|head|supervisor)\s+of\s+(?:the\s+)?([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*)/gi;
+  for (const m of text.matchAll(re)) {
+    // "the head of a City department" names no one office.
+    if (/^[A-Z]/.test(m[2]!)) out.set(m[2]!.toLowerCase(), m[1]!);
   }
   return out;
 }
@@ -119,6 +130,8 @@ class Drafter {
     private readonly lexicon: Lexicon,
     private readonly authorities: Record<string, Authority>,
     private readonly expansions: Map<string, string>,
+    /** Offices and the role the document defines as heading each: "information technology bureau" → "Bureau Chief". */
+    private readonly heads: Map<string, string>,
     /** Concepts named in a large share of the document's sentences: no evidence of anything in particular. */
     private readonly common: Set<string> = new Set(),
   ) {}
@@ -195,7 +208,7 @@ class Drafter {
     let authority: string | undefined;
     if (rest.verdict === 'prohibited' || rest.verdict === 'needs_approval' || rest.verdict === 'must_report') {
       verdict = rest.verdict;
-      authority = this.authorityKey(rest.authority);
+      authority = this.authorityKey(rest.authority, rest.verdict);
     } else if (rule.verdict === 'allowed' || rule.verdict === 'allowed_with_conditions') verdict = 'prohibited';
     else verdict = CONDITION_WORDS.test(sentence) ? 'allowed_with_conditions' : 'allowed';
     const e: ProvisionException = { when, verdict, quote: sentence, note: `Exception: ${sentence.replace(/[.;:]\s*$/, '')}.` };
@@ -209,7 +222,7 @@ class Drafter {
     const verdict = d.verdict !== 'info' ? d.verdict : (inherited?.verdict ?? 'info');
     return {
       verdict,
-      authority: d.verdict !== 'info' ? this.authorityKey(d.authority) : inherited?.authority,
+      authority: d.verdict !== 'info' ? this.authorityKey(d.authority, d.verdict) : inherited?.authority,
       actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
     };
@@ -234,7 +247,7 @@ class Drafter {
     // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
     const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances);
     const verdict = fromContext ? context.verdict : d.verdict;
-    const authority = fromContext ? context.authority : this.authorityKey(d.authority);
+    const authority = fromContext ? context.authority : this.authorityKey(d.authority, d.verdict);
     const p: Provision = { quote: sentence, verdict, drafted: true };
     if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
     const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
@@ -264,7 +277,7 @@ class Drafter {
     );
     if (when.length === 0 || !sentence.includes(e.text)) return undefined;
     const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
-    const key = this.authorityKey(e.authority);
+    const key = this.authorityKey(e.authority, e.verdict);
     if (key && e.verdict === 'needs_approval') out.authority = key;
     return out;
   }
@@ -286,9 +299,12 @@ class Drafter {
   }
 
   /** The library key for an authority named in the text, registering new ones. */
-  private authorityKey(name: string | undefined): string | undefined {
+  private authorityKey(name: string | undefined, verdict?: ProvisionVerdict): string | undefined {
     if (!name) return undefined;
-    const short = name.replace(/\s+/g, ' ').trim();
+    let short = name.replace(/\s+/g, ' ').trim();
+    // An office approves through the role the document defines as its head: "approved by the Information Technology
+    // Bureau", where "Bureau Chief" means the Chief of the Information Technology Bureau.
+    if (verdict === 'needs_approval') short = this.heads.get(short.toLowerCase()) ?? short;
     // "the NOC" is named in full where the document defines it: "Network Operations Center (NOC)".
     const clean = this.expansions.has(short) ? `${this.expansions.get(short)} (${short})` : short;
     for (const [key, a] of Object.entries(this.authorities)) {
