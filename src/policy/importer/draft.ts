@@ -99,6 +99,9 @@ const BACK_REFERENCE =
 /** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
 const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
 
+/** A sentence about asking: "The member submits a Covert Account Request (Form 612-A) …". */
+const REQUEST = /\b(?:requests?|application|form)\b/i;
+
 function needsAuthority(p: Provision): boolean {
   return p.verdict === 'needs_approval' || p.verdict === 'must_report';
 }
@@ -164,9 +167,12 @@ class Drafter {
           }
           mergeVocabulary(provision, previous);
         }
-        if (provision && !provision.authority && needsAuthority(provision)) {
-          const withAuthority = [...provisions].reverse().find((p) => p.authority);
-          if (withAuthority) provision.authority = withAuthority.authority;
+        // Whom a duty naming no one is owed to can only come from the sentence just before it; an office named
+        // further back belongs to another rule.
+        if (provision && !provision.authority && needsAuthority(provision) && previous?.authority) {
+          provision.authority = previous.authority;
+          // "… without the approval of the Division Commander. The member submits a Covert Account Request …": how to ask for it.
+          if (previous.verdict === 'needs_approval' && REQUEST.test(sentence)) provision.verdict = 'needs_approval';
         }
         if (provision) provisions.push(provision);
         if (d.leadIn && !isItem) {
