@@ -61,6 +61,10 @@ function abbreviations(text: string): Map<string, string> {
     const full = words.slice(start).join(' ').replace(/^(?:of|the|and)\s+/i, '');
     if (!out.has(abbr)) out.set(abbr, full);
   }
+  // "\"Technology Service Center\" or \"TSC\" means …": a definition that gives both names.
+  for (const m of text.matchAll(/["“]([A-Z][A-Za-z]+(?:\s+[A-Za-z]+){1,6})["”]\s+or\s+["“]([A-Z]{2,6})["”]/g)) {
+    if (!out.has(m[2]!)) out.set(m[2]!, m[1]!);
+  }
   return out;
 }
 
@@ -148,7 +152,7 @@ class Drafter {
       for (const sentence of sentences(line)) {
         // A run-in heading ("Damage and malfunction.") names the paragraph; it states nothing.
         if (section.title && sentence.replace(/[.:]\s*$/, '') === section.title && sentence.split(/\s+/).length <= 7) continue;
-        const d = classifySentence(sentence);
+        const d = this.pointBack(classifySentence(sentence), sentence, provisions);
         const context = isItem ? listContext : inherited;
         const previous = provisions[provisions.length - 1];
         if (POLICY_SCOPE.test(sentence)) {
@@ -304,6 +308,25 @@ class Drafter {
     return out;
   }
 
+  /**
+   * "… submits the request to that Commander": the role named before, in full ("Commander of the Office of
+   * Professional Standards"), when a demonstrative points back to it.
+   */
+  private pointBack(d: Deontic, sentence: string, before: Provision[]): Deontic {
+    if (!d.authority) return d;
+    const escaped = d.authority.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(String.raw`\b(?:that|this|the same)\s+${escaped}\b`, 'i').test(sentence)) return d;
+    const named = new RegExp(String.raw`\b${escaped}\b`, 'i');
+    const earlier = [...before].reverse().find((p) => p.authority && named.test(this.authorities[p.authority]?.name ?? ''));
+    return earlier ? { ...d, authority: this.authorities[earlier.authority!]!.name } : d;
+  }
+
+  /** "Public Information Officer" where the document defines "Public Information Officer (PIO)": one authority, named alike. */
+  private withAbbreviation(name: string): string {
+    const abbr = [...this.expansions].find(([, full]) => full.toLowerCase() === name.toLowerCase())?.[0];
+    return abbr ? `${this.expansions.get(abbr)} (${abbr})` : name;
+  }
+
   /** The library key for an authority named in the text, registering new ones. */
   private authorityKey(name: string | undefined, verdict?: ProvisionVerdict): string | undefined {
     if (!name) return undefined;
@@ -312,7 +335,7 @@ class Drafter {
     // Bureau", where "Bureau Chief" means the Chief of the Information Technology Bureau.
     if (verdict === 'needs_approval') short = this.heads.get(short.toLowerCase()) ?? short;
     // "the NOC" is named in full where the document defines it: "Network Operations Center (NOC)".
-    const clean = this.expansions.has(short) ? `${this.expansions.get(short)} (${short})` : short;
+    const clean = this.expansions.has(short) ? `${this.expansions.get(short)} (${short})` : this.withAbbreviation(short);
     for (const [key, a] of Object.entries(this.authorities)) {
       if ([a.name, ...(a.phrases ?? [])].some((p) => p.toLowerCase() === clean.toLowerCase())) return key;
     }
