@@ -162,6 +162,14 @@ class Drafter {
         }
         if (previous && previous.verdict !== 'info' && EXEMPTION.test(sentence) && this.exempt(previous, sentence)) continue;
         const provision = this.provision(sentence, d, context);
+        // The list a lead-in opens takes its context whether or not the lead-in joins the sentence before it.
+        if (d.leadIn && !isItem) {
+          // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
+          const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
+          const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
+          listContext = lead;
+          childContext = lead;
+        }
         if (provision && previous && BACK_REFERENCE.test(sentence)) {
           // "This includes clicking a link…" spells out the rule before it: one provision, both sentences.
           const spellsOut = provision.verdict === 'info' || INCLUDES.test(sentence);
@@ -179,13 +187,6 @@ class Drafter {
           if (previous.verdict === 'needs_approval' && REQUEST.test(sentence)) provision.verdict = 'needs_approval';
         }
         if (provision) provisions.push(provision);
-        if (d.leadIn && !isItem) {
-          // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
-          const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
-          const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
-          listContext = lead;
-          childContext = lead;
-        }
       }
     }
     const children = section.children?.map((c) => this.section(c, childContext));
