@@ -63,6 +63,13 @@ describe('naming the authority a sentence names', () => {
     expect(classifySentence('When leave is approved, the unit may issue a loaner radio.').verdict).not.toBe('needs_approval');
   });
 
+  it('reads a request for permission routed to someone as an approval by whoever it is routed to', () => {
+    expect(classifySentence('Deputies who wish to use a drone that is not on the fleet list, including a personal one, submit a request to the aviation sergeant for routing to the Undersheriff.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Undersheriff',
+    });
+  });
+
   it('reads an exemption granted by someone as an approval path', () => {
     expect(classifySentence('These restrictions do not apply when access is needed for a case and has been authorized by the Chief of Police.')).toMatchObject({
       verdict: 'needs_approval',

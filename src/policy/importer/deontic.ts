@@ -46,6 +46,11 @@ const APPROVAL = [
   /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
 ];
 
+/** "Members who wish to use a tool not on the list submit a request to …": how to ask for permission. */
+const REQUEST_PATH = /\b(?:submits?|sends?|makes?|files?|routes?|directs?)\s+(?:a|an|the|their|his or her)\s+(?:[\w-]+\s+){0,3}?request\b/i;
+/** What makes a request one for permission: someone wanting to do something, or approval sought. */
+const WANTS = /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
+
 /** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
 const SUBJECT = String.raw`(?:^|\b)(?:a|the|each|any|every)?\s*(?:member|members|employee|employees|officer|officers|deputy|deputies|user|users|personnel|staff|trooper|troopers|supervisor|supervisors)\s+(?:who\s+[^,.;]{1,80}?\s+)?`;
 const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?<verb>reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
@@ -114,6 +119,13 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   const passive = approver && /\b(?:is|are|was|were|be|been|being)$/i.test(approver[1]!.trim());
   if (approver && !passive && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
     return { verdict: 'needs_approval', authority: approver[1]!.trim() };
+  }
+  const request = sentence.match(REQUEST_PATH);
+  if (request && WANTS.test(sentence)) {
+    // "… submit a request to the CIU supervisor for routing to the Chief of Police": the one it is routed to decides.
+    const routed = sentence.slice(request.index!).search(/\bfor (?:routing|forwarding|approval|decision)\b/i);
+    const authority = authorityAfter(sentence, request.index! + Math.max(0, routed));
+    if (authority) return { verdict: 'needs_approval', authority };
   }
   for (const re of [...REPORT, PRESENT_REPORT]) {
     const m = sentence.match(re);
