@@ -155,9 +155,12 @@ const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert|te
 const ROLE_HEAD = String.raw`supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|designee|officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team`;
 /** Heads that name nobody in particular on their own ("the officer", "the unit"), only with a modifier. */
 const NEEDS_MODIFIER = /^(?:officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team)$/i;
-/** Words that cannot be part of a role's name: articles, prepositions, approval wording, the asker's own roles. */
+/**
+ * Words that cannot be part of a role's name: articles, prepositions, approval wording, the member's own possessives,
+ * and qualifiers of who happens to hold the role ("the appropriate supervisor", "the on-duty Watch Commander").
+ */
 const NOT_MODIFIER = String.raw`(?:the|a|an|his|her|their|its|your|or|and|of|to|from|by|for|with|in|on|at|as|any|all|each|every|this|that|these|those|such|other|another|prior|written|verbal|express|expressly|advance|approval|authori[sz]ation|permission|consent|appropriate|designated|assigned|responsible|relevant|concerned|next|on-duty|member's|employee's|own|is|are|be|been|shall|must|may|will|who|which|when|if|not|no|before|after|until|unless|immediately|promptly|also|then|first|either|both)`;
-/** A role named after the word that introduces it: "notify the CIU supervisor", "approval of the on-duty watch commander". */
+/** A role named after the word that introduces it: "notify the CIU supervisor", "authorized by the lead investigator". */
 const ROLE = new RegExp(
   String.raw`\b(?:to|of|from|by|notify|notifies|notifying|inform|informs|contact|contacts|advise|advises|alert|alerts|call|calls|telephone|telephones|tell|tells|page|pages|email|emails|e-mail)\s+(?:(?:the member's|the employee's|a member's|his or her|the|a|an|his|her|their|your|its)\s+)?((?:(?!${NOT_MODIFIER}(?![\w'-]))[a-z][\w'-]*\s+){0,3}(?:${ROLE_HEAD}))\b`,
   'gi',
