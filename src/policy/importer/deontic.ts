@@ -16,14 +16,11 @@ export interface Deontic {
 const AUTHORITY =
   /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:immediate |direct |on-duty |watch |shift |first-line )?supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
 
-/** A permission stated before an approval clause: "members may … without supervisory approval". */
-const PERMITS_BEFORE = /\b(?:may|can|is permitted to|are permitted to|is allowed to|are allowed to|is authori[sz]ed to|are authori[sz]ed to)\s+(?!not\b|be\b)[a-z]+/i;
-
 /** Where an approval clause ends: its match and an "of / from / by …" naming who grants it. */
 function approvalEnd(sentence: string, m: RegExpMatchArray): number {
   const end = m.index! + m[0].length;
   const tail = sentence.slice(end);
-  const by = /\bby$/i.test(m[0]) ? tail.match(/^[^,;.]*/) : tail.match(/^,?\s*(?:(?:in writing|in advance|first)\s+)?(?:of|from|by)\s+[^,;.]*/i);
+  const by = /\b(?:by|of|from)$/i.test(m[0]) ? tail.match(/^[^,;.]*/) : tail.match(/^,?\s*(?:(?:in writing|in advance|first)\s+)?(?:of|from|by)\s+[^,;.]*/i);
   return end + (by?.[0].length ?? 0);
 }
 
@@ -31,7 +28,7 @@ const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
 const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
 /** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
 const NAMED_APPROVER =
-  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
+  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
 
 /** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". */
 const APPROVER_FIRST =
@@ -43,18 +40,30 @@ const APPROVAL = [
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
+  // "… do not apply when access is necessary for an investigation and has been authorized by the Chief of Police".
+  /\b(?:when|if|once|after|provided)\b[^.;]{0,100}?\b(?:has|have) (?:first |previously )?been (?:approved|authori[sz]ed|cleared)(?: in writing| in advance)? by\b/i,
   /\b(?:approval|authori[sz]ation|permission|consent|sign-off)\s+(?:of|from|by)\s+[^.;]{2,80}?\s+(?:is|are)\s+(?:required|needed|necessary|mandatory)\b/i,
+  // "… requires, in addition to the approval under 612.4.1, the approval of the member's sergeant": asides before the grant.
+  /\b(?:requires?|required|requiring)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:of|from|by)\b/i,
   /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
 ];
 
+/** "Members who wish to use a tool not on the list submit a request to …": how to ask for permission. */
+const REQUEST_PATH = /\b(?:submits?|sends?|makes?|files?|routes?|directs?)\s+(?:a|an|the|their|his or her)\s+(?:[\w-]+\s+){0,3}?request\b/i;
+/** What makes a request one for permission: someone wanting to do something, or approval sought. */
+const WANTS = /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
+
 /** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
 const SUBJECT = String.raw`(?:^|\b)(?:a|the|each|any|every)?\s*(?:member|members|employee|employees|officer|officers|deputy|deputies|user|users|personnel|staff|trooper|troopers|supervisor|supervisors)\s+(?:who\s+[^,.;]{1,80}?\s+)?`;
-const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?:reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
+const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?<verb>reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
 const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`, 'i');
 
 const REPORT = [
   /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\s+(?:the|your|a|an|any|all|every|each|it|them|him|her|to|immediately|promptly|suspected|lost|stolen)\b/i,
+  // "shall, no later than the next business day, deliver a copy to the Records Custodian": an aside may come first.
   /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?:,[^,.;]{1,60},)?(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|deliver|call|telephone|phone|email|e-mail)\b/i,
+  // "… shall not download … it, and shall immediately stop, record the URL, and notify his or her supervisor": the duty ends the sentence.
+  /\b(?:shall|must|are required to|is required to)\b[^.;:]{0,240}?(?:,\s*|\s)and\s+(?:shall\s+|must\s+)?(?:immediately\s+|promptly\s+|then\s+|also\s+)?(?<verb>notify|inform|advise|alert|contact)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
   // "… shall immediately disconnect the device …, and notify the Technology Service Center": a duty, then the report.
@@ -119,25 +128,39 @@ function isPureApproval(clause: string, authority: string | undefined): boolean 
   return rest.split(/[^A-Za-z]+/).filter((w) => w.length > 2).length <= 1;
 }
 
+/** "Members may share that content without supervisory approval": a permission that says no approval is needed. */
+const WITHOUT_NEED =
+  /^((?:(?!\b(?:no|not|never|only)\b)(?:[^.;]|\.(?=\S|\s+[a-z0-9])))*?\b(?:may|can)\s+(?:(?!\b(?:no|not|never|only)\b)(?:[^.;]|\.(?=\S|\s+[a-z0-9])))*?)\s*\bwithout\s+(?:(?:any|further|additional|prior|separate|supervisory|written)\s+)*(?:approval|permission|authori[sz]ation|consent)\b/i;
+
 function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
+  const unneeded = sentence.match(WITHOUT_NEED);
+  if (unneeded) return classifyWording(sentence.replace(unneeded[0], unneeded[1]!));
   for (const re of APPROVAL) {
     const m = sentence.match(re);
-    // "Members may conduct open-source research without supervisory approval": permission that says none is needed.
-    if (m && /^without\b/i.test(m[0]) && PERMITS_BEFORE.test(sentence.slice(0, m.index))) continue;
     // The approver is named with the approval ("… without the approval of the Chief"); an office named
     // further on ("… posted without permission, shall notify the Watch Commander") is not one.
     const authority = m ? authorityAfter(sentence.slice(0, approvalEnd(sentence, m)), m.index!) : undefined;
     if (authority) return { verdict: 'needs_approval', authority };
   }
   const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
-  if (approver && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
+  // "When travel is approved …" is passive: it names what is approved, not who approves it.
+  const passive = approver && /\b(?:is|are|was|were|be|been|being)$/i.test(approver[1]!.trim());
+  if (approver && !passive && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
     return { verdict: 'needs_approval', authority: approver[1]!.trim() };
+  }
+  const request = sentence.match(REQUEST_PATH);
+  if (request && WANTS.test(sentence)) {
+    // "… submit a request to the CIU supervisor for routing to the Chief of Police": the one it is routed to decides.
+    const routed = sentence.slice(request.index!).search(/\bfor (?:routing|forwarding|approval|decision)\b/i);
+    const authority = authorityAfter(sentence, request.index! + Math.max(0, routed));
+    if (authority) return { verdict: 'needs_approval', authority };
   }
   for (const re of [...REPORT, PRESENT_REPORT]) {
     const m = sentence.match(re);
-    // Whom to tell is named after the reporting verb, which ends the match ("…, and notify the TSC").
-    const at = m ? m.index! + Math.max(0, m[0].lastIndexOf(' and ')) : 0;
-    if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, at) };
+    // Whom to tell is named after the reporting verb, not in what comes before it ("The supervisor notifies the
+    // coordinator", "…, and notify the TSC").
+    const from = m?.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m ? m.index! + Math.max(0, m[0].lastIndexOf(' and ')) : 0;
+    if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, from) };
   }
   // Whichever of permission and prohibition the sentence states first is its main clause:
   // "personal use is permitted as long as … does not post content prohibited by …" permits, and so does
@@ -158,18 +181,58 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
 const NOT_AUTHORITY = /^(?:Department|City|County|Agency|Employee|Member|Members|Employees|Internet|The|This|Any|All|Policy|Order|Section|Office)$/;
 const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert|telephone|telephones|call|calls|phone|phones|email|emails|page|pages)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
 
+/** Nouns that end the name of a role or an office: "the lead investigator", "the Records Section". */
+const ROLE_HEAD = String.raw`supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|designee|officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team`;
+/** Heads that name nobody in particular on their own ("the officer", "the unit"), only with a modifier. */
+const NEEDS_MODIFIER = /^(?:officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team)$/i;
+/**
+ * Words that cannot be part of a role's name: articles, prepositions, approval wording, the member's own possessives,
+ * and qualifiers of who happens to hold the role ("the appropriate supervisor", "the on-duty Watch Commander").
+ */
+const NOT_MODIFIER = String.raw`(?:the|a|an|his|her|their|its|your|or|and|of|to|from|by|for|with|in|on|at|as|any|all|each|every|this|that|these|those|such|other|another|prior|written|verbal|express|expressly|advance|approval|authori[sz]ation|permission|consent|appropriate|designated|assigned|responsible|relevant|concerned|next|on-duty|member's|employee's|own|is|are|be|been|shall|must|may|will|who|which|when|if|not|no|before|after|until|unless|immediately|promptly|also|then|first|either|both)`;
+/** A role named after the word that introduces it: "notify the CIU supervisor", "authorized by the lead investigator". */
+const ROLE = new RegExp(
+  String.raw`\b(?:to|of|from|by|notify|notifies|notifying|inform|informs|contact|contacts|advise|advises|alert|alerts|call|calls|telephone|telephones|tell|tells|page|pages|email|emails|e-mail)\s+(?:(?:the member's|the employee's|a member's|his or her|the|a|an|his|her|their|your|its)\s+)?((?:(?!${NOT_MODIFIER}(?![\w'-]))[a-z][\w'-]*\s+){0,3}(?:${ROLE_HEAD}))\b`,
+  'gi',
+);
+/** "… Chief of Police", "Office of Professional Standards": a capitalised role goes on with "of" and a capitalised name. */
+const OF_NAME = /^\s+of\s+(?:the\s+)?((?:[A-Z][A-Za-z'-]*)(?:\s+(?:and\s+)?[A-Z][A-Za-z'-]*)*)/;
+
+interface Named {
+  start: number;
+  text: string;
+}
+
+/** The first role named with a generic role noun, with its modifiers: "lead investigator", "CIU supervisor". */
+function roleAfter(tail: string): Named | undefined {
+  for (const m of tail.matchAll(ROLE)) {
+    const words = m[1]!.trim().split(/\s+/);
+    const head = words[words.length - 1]!;
+    const start = m.index! + m[0].length - m[1]!.length;
+    const of = /^[A-Z]/.test(head) ? tail.slice(m.index! + m[0].length).match(OF_NAME) : null;
+    if (words.length === 1 && NEEDS_MODIFIER.test(head) && !of) continue;
+    return { start, text: of ? `${m[1]} of ${of[1]}` : m[1]! };
+  }
+  return undefined;
+}
+
 /** The first authority named after a position, e.g. after "approval of": a role or a capitalised office. */
 export function authorityAfter(sentence: string, from: number): string | undefined {
   const tail = sentence.slice(Math.max(0, from));
+  const candidates: Named[] = [];
   const known = tail.match(AUTHORITY);
+  if (known) candidates.push({ start: known.index! + known[0].length - known[1]!.length, text: known[1]! });
   const named = tail.match(NAMED);
   const namedText = named?.[1]?.replace(/\s+(?:of|for|and)$/, '').trim();
-  const namedOk = namedText && !NOT_AUTHORITY.test(namedText) && !/^(?:I|A)$/.test(namedText);
-  if (namedOk && (!known || named!.index! <= known.index! + 4 || namedText!.toLowerCase().includes(known[1]!.toLowerCase()))) {
-    return namedText;
+  if (namedText && !NOT_AUTHORITY.test(namedText) && !/^(?:I|A)$/.test(namedText)) {
+    candidates.push({ start: named!.index! + named![0].length - named![1]!.length, text: namedText });
   }
-  if (!known) return undefined;
-  const name = known[1]!.replace(/\s+/g, ' ').trim();
+  const role = roleAfter(tail);
+  if (role) candidates.push(role);
+  // The role named first is the one the clause names; of two starting together, the longer says more ("CIU supervisor", not "CIU").
+  const first = candidates.sort((a, b) => a.start - b.start || b.text.length - a.text.length)[0];
+  if (!first) return undefined;
+  const name = first.text.replace(/\s+/g, ' ').trim();
   return /^supervisory$/i.test(name) ? 'supervisor' : name;
 }
 

@@ -10,6 +10,8 @@ interface ListContext {
   authority?: string;
   actions: string[];
   scope: string[];
+  /** The items are instances of a rule stated before the list ("Security incidents include: …"): its verdict is theirs, whatever their wording. */
+  instances?: boolean;
 }
 
 /** Well-known authorities, so "Chief of Police" in any document becomes the key "chief". */
@@ -28,7 +30,7 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
  */
 export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
   const text = flattenSections(doc.sections).map((s) => s.text).join('\n');
-  const drafter = new Drafter(lexicon, authorities, abbreviations(text), commonConcepts(text, lexicon));
+  const drafter = new Drafter(lexicon, authorities, abbreviations(text), heads(text), commonConcepts(text, lexicon));
   return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
 }
 
@@ -59,6 +61,21 @@ function abbreviations(text: string): Map<string, string> {
     const full = words.slice(start).join(' ').replace(/^(?:of|the|and)\s+/i, '');
     if (!out.has(abbr)) out.set(abbr, full);
   }
+  // "\"Technology Service Center\" or \"TSC\" means …": a definition that gives both names.
+  for (const m of text.matchAll(/["“]([A-Z][A-Za-z]+(?:\s+[A-Za-z]+){1,6})["”]\s+or\s+["“]([A-Z]{2,6})["”]/g)) {
+    if (!out.has(m[2]!)) out.set(m[2]!, m[1]!);
+  }
+  return out;
+}
+
+/** "\"Bureau Chief\" means the Chief of the Information Technology Bureau" → information technology bureau: Bureau Chief. */
+function heads(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /["“]([A-Z][\w ]{2,40}?)["”],?\s+(?:means|refers to)\s+the\s+(?:chief|director|commander|manager|head|supervisor)\s+of\s+(?:the\s+)?([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*)/gi;
+  for (const m of text.matchAll(re)) {
+    // "the head of a City department" names no one office.
+    if (/^[A-Z]/.test(m[2]!)) out.set(m[2]!.toLowerCase(), m[1]!);
+  }
   return out;
 }
 
@@ -88,6 +105,9 @@ const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additi
 
 /** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
 const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
+
+/** A sentence about asking: "The member submits a Covert Account Request (Form 612-A) …". */
+const REQUEST = /\b(?:requests?|application|form)\b/i;
 
 function needsAuthority(p: Provision): boolean {
   return p.verdict === 'needs_approval' || p.verdict === 'must_report';
@@ -120,6 +140,8 @@ class Drafter {
     private readonly lexicon: Lexicon,
     private readonly authorities: Record<string, Authority>,
     private readonly expansions: Map<string, string>,
+    /** Offices and the role the document defines as heading each: "information technology bureau" → "Bureau Chief". */
+    private readonly heads: Map<string, string>,
     /** Concepts named in a large share of the document's sentences: no evidence of anything in particular. */
     private readonly common: Set<string> = new Set(),
   ) {}
@@ -133,7 +155,7 @@ class Drafter {
       for (const sentence of sentences(line)) {
         // A run-in heading ("Damage and malfunction.") names the paragraph; it states nothing.
         if (section.title && sentence.replace(/[.:]\s*$/, '') === section.title && sentence.split(/\s+/).length <= 7) continue;
-        const d = classifySentence(sentence);
+        const d = this.pointBack(classifySentence(sentence), sentence, provisions);
         const context = isItem ? listContext : inherited;
         const previous = provisions[provisions.length - 1];
         if (POLICY_SCOPE.test(sentence)) {
@@ -143,12 +165,19 @@ class Drafter {
         }
         if (previous && previous.verdict !== 'info' && EXEMPTION.test(sentence) && this.exempt(previous, sentence)) continue;
         const provision = this.provision(sentence, d, context);
+        // The list a lead-in opens takes its context whether or not the lead-in joins the sentence before it.
+        if (d.leadIn && !isItem) {
+          // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
+          const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
+          const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
+          listContext = lead;
+          childContext = lead;
+        }
         if (provision && previous && BACK_REFERENCE.test(sentence)) {
           // "This includes clicking a link…" spells out the rule before it: one provision, both sentences.
           const spellsOut = provision.verdict === 'info' || INCLUDES.test(sentence);
           if (spellsOut && previous.verdict !== 'info' && extendQuote(previous, sentence, section.text)) {
             mergeVocabulary(previous, provision);
-            if (d.leadIn && !isItem) listContext = childContext = this.spelledOut(previous, inherited);
             continue;
           }
           mergeVocabulary(provision, previous);
@@ -159,23 +188,18 @@ class Drafter {
             previous.authority = provision.authority;
           }
         }
-        if (provision && !provision.authority && needsAuthority(provision)) {
-          const withAuthority = [...provisions].reverse().find((p) => p.authority);
-          if (withAuthority) provision.authority = withAuthority.authority;
+        // Whom a duty naming no one is owed to can only come from the sentence just before it; an office named
+        // further back belongs to another rule.
+        if (provision && !provision.authority && needsAuthority(provision) && previous?.authority) {
+          provision.authority = previous.authority;
+          // "… without the approval of the Division Commander. The member submits a Covert Account Request …": how to ask for it.
+          if (previous.verdict === 'needs_approval' && REQUEST.test(sentence)) provision.verdict = 'needs_approval';
         }
         if (provision) provisions.push(provision);
         if (provision && d.duty) {
           const authority = this.authorityKey(d.duty.authority) ?? provision.authority;
           const { exceptions: _exceptions, authority: _authority, ...rest } = provision;
           provisions.push({ ...rest, verdict: 'must_report', ...(authority ? { authority } : {}) });
-        }
-        const ruleBefore = [...provisions].reverse().find((p) => p.verdict !== 'info');
-        if (d.leadIn && !isItem && d.verdict === 'info' && INCLUDES.test(sentence) && ruleBefore) {
-          listContext = childContext = this.spelledOut(ruleBefore, inherited);
-        } else if (d.leadIn && !isItem) {
-          const lead = this.leadContext(sentence, d, inherited);
-          listContext = lead;
-          childContext = lead;
         }
       }
     }
@@ -209,7 +233,7 @@ class Drafter {
     let authority: string | undefined;
     if (rest.verdict === 'prohibited' || rest.verdict === 'needs_approval' || rest.verdict === 'must_report') {
       verdict = rest.verdict;
-      authority = this.authorityKey(rest.authority);
+      authority = this.authorityKey(rest.authority, rest.verdict);
     } else if (rule.verdict === 'allowed' || rule.verdict === 'allowed_with_conditions') verdict = 'prohibited';
     else verdict = CONDITION_WORDS.test(sentence) ? 'allowed_with_conditions' : 'allowed';
     const e: ProvisionException = { when, verdict, quote: sentence, note: `Exception: ${sentence.replace(/[.;:]\s*$/, '')}.` };
@@ -218,21 +242,26 @@ class Drafter {
     return true;
   }
 
-  /** "Security incidents include, among others:": the items listed fall under the rule the lead-in spells out. */
-  private spelledOut(rule: Provision, inherited: ListContext | undefined): ListContext {
-    const lead: ListContext = { verdict: rule.verdict, actions: rule.actions ?? [], scope: inherited?.scope ?? [] };
-    if (rule.authority) lead.authority = rule.authority;
-    return lead;
-  }
-
   private leadContext(sentence: string, d: Deontic, inherited: ListContext | undefined): ListContext {
     const found = this.concepts(sentence);
     const verdict = d.verdict !== 'info' ? d.verdict : (inherited?.verdict ?? 'info');
     return {
       verdict,
-      authority: d.verdict !== 'info' ? this.authorityKey(d.authority) : inherited?.authority,
+      authority: d.verdict !== 'info' ? this.authorityKey(d.authority, d.verdict) : inherited?.authority,
       actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
+    };
+  }
+
+  /** The context of a list of instances of `rule`: its verdict and authority, the lead-in's own vocabulary. */
+  private instancesContext(sentence: string, rule: Provision, inherited: ListContext | undefined): ListContext {
+    const found = this.concepts(sentence);
+    return {
+      verdict: rule.verdict,
+      authority: rule.authority,
+      actions: found.actions.length > 0 ? found.actions : (rule.actions ?? []),
+      scope: [...found.contexts, ...(inherited?.scope ?? [])],
+      instances: true,
     };
   }
 
@@ -240,8 +269,10 @@ class Drafter {
     const own = d.exception ? sentence.replace(d.exception.text, ' ') : sentence;
     const found = this.concepts(own);
     if (tokenize(sentence).length < 3) return undefined;
-    const verdict = d.verdict === 'info' && context && context.verdict !== 'info' ? context.verdict : d.verdict;
-    const authority = d.verdict === 'info' ? context?.authority : this.authorityKey(d.authority);
+    // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
+    const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances);
+    const verdict = fromContext ? context.verdict : d.verdict;
+    const authority = fromContext ? context.authority : this.authorityKey(d.authority, d.verdict);
     const p: Provision = { quote: sentence, verdict, drafted: true };
     if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
     const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
@@ -275,7 +306,7 @@ class Drafter {
     );
     if (when.length === 0 || !sentence.includes(e.text)) return undefined;
     const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
-    const key = this.authorityKey(e.authority);
+    const key = this.authorityKey(e.authority, e.verdict);
     if (key && e.verdict === 'needs_approval') out.authority = key;
     return out;
   }
@@ -296,12 +327,34 @@ class Drafter {
     return out;
   }
 
+  /**
+   * "… submits the request to that Commander": the role named before, in full ("Commander of the Office of
+   * Professional Standards"), when a demonstrative points back to it.
+   */
+  private pointBack(d: Deontic, sentence: string, before: Provision[]): Deontic {
+    if (!d.authority) return d;
+    const escaped = d.authority.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(String.raw`\b(?:that|this|the same)\s+${escaped}\b`, 'i').test(sentence)) return d;
+    const named = new RegExp(String.raw`\b${escaped}\b`, 'i');
+    const earlier = [...before].reverse().find((p) => p.authority && named.test(this.authorities[p.authority]?.name ?? ''));
+    return earlier ? { ...d, authority: this.authorities[earlier.authority!]!.name } : d;
+  }
+
+  /** "Public Information Officer" where the document defines "Public Information Officer (PIO)": one authority, named alike. */
+  private withAbbreviation(name: string): string {
+    const abbr = [...this.expansions].find(([, full]) => full.toLowerCase() === name.toLowerCase())?.[0];
+    return abbr ? `${this.expansions.get(abbr)} (${abbr})` : name;
+  }
+
   /** The library key for an authority named in the text, registering new ones. */
-  private authorityKey(name: string | undefined): string | undefined {
+  private authorityKey(name: string | undefined, verdict?: ProvisionVerdict): string | undefined {
     if (!name) return undefined;
-    const short = name.replace(/\s+/g, ' ').trim();
+    let short = name.replace(/\s+/g, ' ').trim();
+    // An office approves through the role the document defines as its head: "approved by the Information Technology
+    // Bureau", where "Bureau Chief" means the Chief of the Information Technology Bureau.
+    if (verdict === 'needs_approval') short = this.heads.get(short.toLowerCase()) ?? short;
     // "the NOC" is named in full where the document defines it: "Network Operations Center (NOC)".
-    const clean = this.expansions.has(short) ? `${this.expansions.get(short)} (${short})` : short;
+    const clean = this.expansions.has(short) ? `${this.expansions.get(short)} (${short})` : this.withAbbreviation(short);
     for (const [key, a] of Object.entries(this.authorities)) {
       if ([a.name, ...(a.phrases ?? [])].some((p) => p.toLowerCase() === clean.toLowerCase())) return key;
     }

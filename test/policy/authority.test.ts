@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentence } from '../../src/policy/importer/deontic.js';
+import { importPolicyText, type ImportResult } from '../../src/policy/importer/import.js';
+import { flattenSections, readSharedLexicon } from '../../src/policy/library.js';
+import type { Provision } from '../../src/policy/types.js';
+
+const lexicon = readSharedLexicon();
+const importText = (text: string) => importPolicyText(text, { lexicon });
+
+/** The provisions drafted from a document, each with its authority's display name. */
+function drafted(result: ImportResult): Array<Provision & { who?: string }> {
+  return flattenSections(result.document.sections).flatMap((s) =>
+    (s.provisions ?? []).map((p) => ({ ...p, who: p.authority ? result.authorities[p.authority]?.name : undefined })),
+  );
+}
+
+const find = (result: ImportResult, quote: string) => drafted(result).find((p) => p.quote.includes(quote));
+
+describe('naming the authority a sentence names', () => {
+  it('reads a lowercase role with its modifiers', () => {
+    expect(classifySentence('After a shooting, an involved deputy shall not view the footage until authorized by the lead investigator of the outside agency.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'lead investigator',
+    });
+    expect(classifySentence('A deputy may enter the building with the verbal approval of the on-duty watch commander.').authority).toBe('watch commander');
+  });
+
+  it('keeps a unit abbreviation that qualifies the role', () => {
+    expect(classifySentence('The employee shall stop and immediately notify the EOC supervisor.')).toMatchObject({ verdict: 'must_report', authority: 'EOC supervisor' });
+  });
+
+  it('reads "the member\'s sergeant" past an aside before the approval', () => {
+    expect(classifySentence("Undercover contact requires, in addition to the approval under 4.2.1, the approval of the member's sergeant.")).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'sergeant',
+    });
+  });
+
+  it('reads a capitalised approver with "of" in its name', () => {
+    expect(classifySentence('Employees shall not appear in advertising unless the Deputy Director of Public Safety has approved it in advance.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Deputy Director of Public Safety',
+    });
+  });
+
+  it('reads a duty to report that ends a sentence of prohibitions beside them, and names whom after the verb', () => {
+    expect(classifySentence('A member who finds such material shall not copy or forward it, and shall record the address and notify his or her supervisor.')).toMatchObject({
+      verdict: 'prohibited',
+      duty: { authority: 'supervisor' },
+    });
+    expect(classifySentence('A member who finds such material shall record the address and notify his or her supervisor.')).toMatchObject({
+      verdict: 'must_report',
+      authority: 'supervisor',
+    });
+    expect(classifySentence('The supervisor notifies the records custodian.')).toMatchObject({ verdict: 'must_report', authority: 'records custodian' });
+  });
+
+  it('reads a duty after an aside ("shall, by the next business day, deliver a copy to …")', () => {
+    expect(classifySentence('An employee served with a subpoena shall, no later than the next business day, deliver a copy to the Records Custodian.')).toMatchObject({
+      verdict: 'must_report',
+      authority: 'Records Custodian',
+    });
+  });
+
+  it('reads no approver where none is needed or none is named', () => {
+    expect(classifySentence('Officers may view public profiles without supervisory approval when it relates to an assigned case.').verdict).not.toBe('needs_approval');
+    expect(classifySentence('When leave is approved, the unit may issue a loaner radio.').verdict).not.toBe('needs_approval');
+  });
+
+  it('reads a request for permission routed to someone as an approval by whoever it is routed to', () => {
+    expect(classifySentence('Deputies who wish to use a drone that is not on the fleet list, including a personal one, submit a request to the aviation sergeant for routing to the Undersheriff.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Undersheriff',
+    });
+  });
+
+  it('reads an exemption granted by someone as an approval path', () => {
+    expect(classifySentence('These restrictions do not apply when access is needed for a case and has been authorized by the Chief of Police.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Chief of Police',
+    });
+  });
+});
+
+describe('registering the authorities of an imported document', () => {
+  const result = importText(`Fleet and Radio Directive
+
+Sec. 1. Definitions.
+
+(a) "Division Chief" means the Chief of the Fleet Services Division.
+(b) "Radio Shop" or "RS" means the unit that repairs radios.
+(c) Commander of the Office of Internal Review (OIR) - the captain who leads internal investigations.
+
+Sec. 2. Vehicles.
+
+(a) Only vehicles approved by the Fleet Services Division may be driven off the lot.
+(b) A member may not take a vehicle out of state without the prior written approval of the Division Chief. The member submits a Travel Request Form through the chain of command.
+
+Sec. 3. Radios.
+
+(a) A member whose radio fails shall notify the RS before the end of the shift. Radio failures include, among others:
+- a radio that will not power on;
+- a radio that may not transmit.
+
+(b) A radio may be opened only with the written approval of the Commander of the Office of Internal Review. A supervisor who wants one opened submits the request to that Commander.
+`);
+
+  it('names the role the document defines as the head of an approving office', () => {
+    expect(find(result, 'approved by the Fleet Services Division')?.who).toBe('Division Chief');
+  });
+
+  it('names an abbreviated office in full, with its abbreviation', () => {
+    expect(find(result, 'notify the RS')).toMatchObject({ verdict: 'must_report', who: 'Radio Shop (RS)' });
+  });
+
+  it('gives the instances a rule lists ("… include:") that rule and its authority, whatever their wording', () => {
+    for (const item of ['will not power on', 'may not transmit']) expect(find(result, item)).toMatchObject({ verdict: 'must_report', who: 'Radio Shop (RS)' });
+  });
+
+  it('reads a request sent after an approval rule as the way to ask for that approval', () => {
+    expect(find(result, 'Travel Request Form')).toMatchObject({ verdict: 'needs_approval', who: 'Division Chief' });
+  });
+
+  it('reads "that Commander" as the commander named before', () => {
+    expect(find(result, 'to that Commander')?.who).toBe(find(result, 'A radio may be opened')?.who);
+    expect(find(result, 'to that Commander')?.who).toMatch(/^Commander of the Office of Internal Review/);
+  });
+});
