@@ -10,12 +10,16 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
 /**
  * Shares of the questions that must be fully right, all documents of a set together: `unseen` is the
  * set the engine was developed against, `validation` a later set written without sight of the engine, `holdout`
- * a third, written later still, by someone who never saw the engine or the other sets.
+ * a third, written later still, by someone who never saw the engine or the other sets. `fresh` and `blind` were
+ * written the same way in the third session; `fresh` was then worked against, `blind` was only scored (its
+ * import was looked at once, which added "Rule 8-4" numbering), so it is the honest figure for a new document.
  */
 const SETS = [
-  { folder: 'unseen', min: 0.72 },
-  { folder: 'validation', min: 0.64 },
-  { folder: 'holdout', min: 0.4 },
+  { folder: 'unseen', min: 0.75 },
+  { folder: 'validation', min: 0.68 },
+  { folder: 'holdout', min: 0.5 },
+  { folder: 'fresh', min: 0.7 },
+  { folder: 'blind', min: 0.45 },
 ];
 
 function documentsIn(dir: string): string[] {
