@@ -96,9 +96,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'th
  * "can i install waze on my laptop": what is installed or downloaded, named by a word nothing else knows, is an app.
  * Only when the question names no object of its own.
  */
-function namesUnknownApp(tokens: string[], matches: ConceptMatch[], direct: Set<string>, lexicon: Lexicon): boolean {
+function namesUnknownApp(tokens: string[], matches: ConceptMatch[], covered: Set<number>, direct: Set<string>, lexicon: Lexicon): boolean {
   if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object')) return false;
-  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
   return matches.some((m) => {
     if (m.concept !== 'install' && m.concept !== 'download') return false;
     let i = m.end;
@@ -129,14 +128,15 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
       if (!concepts.has(h)) hinted.add(h);
     }
   }
-  if (namesUnknownApp(tokens, matches, direct, lexicon)) hinted.add('software');
+  // Token positions some lexicon phrase covers: what is left is words the vocabulary does not know.
+  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  if (namesUnknownApp(tokens, matches, covered, direct, lexicon)) hinted.add('software');
   for (const h of hinted) concepts.add(h);
   // "the dashcam is wild. youtube?": naming a platform and no act means posting there.
   if (concepts.has('social_media') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {
     for (const c of lexicon.implied('post')) concepts.add(c);
   }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
-  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
   const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(stem));
   const normalized = normalize(tokens.join(' '));
   const seeksProcess =
