@@ -61,13 +61,12 @@ const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`,
 const REPORT = [
   /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\s+(?:the|your|a|an|any|all|every|each|it|them|him|her|to|immediately|promptly|suspected|lost|stolen)\b/i,
   // "shall, no later than the next business day, deliver a copy to the Records Custodian": an aside may come first.
-  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?:,[^,.;]{1,60},)?(?: immediately| promptly| also| then)?(?: verbally)? (?:report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|deliver|call|telephone|phone|email|e-mail)\b/i,
-  // "… shall not download … it, and shall immediately stop, record the URL, and notify his or her supervisor": the duty ends the sentence.
-  /\b(?:shall|must|are required to|is required to)\b[^.;:]{0,240}?(?:,\s*|\s)and\s+(?:shall\s+|must\s+)?(?:immediately\s+|promptly\s+|then\s+|also\s+)?(?<verb>notify|inform|advise|alert|contact)\b/i,
+  /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?:,[^,.;]{1,60},)?(?: immediately| promptly| also| then)?(?: verbally)? (?<verb>report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|deliver|call|telephone|phone|email|e-mail)\b/i,
+  // "… shall not download … it, and shall immediately stop, record the URL, and notify his or her supervisor", "… shall
+  // immediately disconnect the device …, and notify the Technology Service Center": the duty ends the sentence.
+  /\b(?:shall|must|are required to|is required to)\b[^.;:]{0,240}?(?:,\s*|\s)and\s+(?:shall\s+|must\s+)?(?:immediately\s+|promptly\s+|then\s+|also\s+)?(?<verb>notify|inform|advise|alert|contact|report|call)\b/i,
   /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
-  // "… shall immediately disconnect the device …, and notify the Technology Service Center": a duty, then the report.
-  /\b(?:shall|must|is required to|are required to)\s+(?!not\b|never\b)[^.;]{1,200}?(?:,\s*|\s)and\s+(?:immediately\s+|promptly\s+|then\s+|also\s+)?(?:report|notify|inform|contact|call|advise|alert)\b/i,
 ];
 
 const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|general order|section|chapter|article|part|regulation|directive|manual|rule|standard|procedure) (?:prohibits|restricts|shall be construed|is intended to|precludes|limits)\b|\b(?:does|do|shall|will) not (?:prohibit|apply to|restrict)\b/i;
@@ -159,8 +158,9 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
     const m = sentence.match(re);
     // Whom to tell is named after the reporting verb, not in what comes before it ("The supervisor notifies the
     // coordinator", "…, and notify the TSC").
-    const from = m?.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m ? m.index! + Math.max(0, m[0].lastIndexOf(' and ')) : 0;
-    if (m && !/\bno (?:need|requirement)\b/i.test(sentence)) return { verdict: 'must_report', authority: authorityAfter(sentence, from) };
+    if (!m || /\bno (?:need|requirement)\b/i.test(sentence)) continue;
+    const from = m.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m.index!;
+    return { verdict: 'must_report', authority: authorityAfter(sentence, from) };
   }
   // Whichever of permission and prohibition the sentence states first is its main clause:
   // "personal use is permitted as long as … does not post content prohibited by …" permits, and so does
