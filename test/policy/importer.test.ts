@@ -8,6 +8,8 @@ import type { Section } from '../../src/policy/types.js';
 const lexicon = readSharedLexicon();
 const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url)), 'utf8');
 const importText = (text: string) => importPolicyText(text, { lexicon });
+/** Every provision drafted from a document, in order. */
+const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
 
 function sectionOf(result: ImportResult, id: string): Section {
   const found = flattenSections(result.document.sections).find((s) => s.id === id);
@@ -273,8 +275,6 @@ Deputies who see a posting that violates this guideline shall notify their super
 });
 
 describe('drafting verdicts from wording', () => {
-  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
-
   it('gives a permission joined to a duty to report two provisions: the permission with a condition, and the duty', () => {
     const found = provisionsOf(
       '1. MEDIA\nAt a scene where the PIO is absent, the shift supervisor may release the type of incident to the news media, and shall inform the Public Information Officer before the end of the shift.',
@@ -295,8 +295,6 @@ describe('drafting verdicts from wording', () => {
 });
 
 describe('drafting permissions', () => {
-  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
-
   it('reads "may … without supervisory approval" as a permission, not an approval path', () => {
     const [p] = provisionsOf('1. RESEARCH\nMembers may conduct open-source research on social media without supervisory approval when it is related to an assigned case.');
     expect(p?.verdict).toBe('allowed_with_conditions');
@@ -311,8 +309,6 @@ describe('drafting permissions', () => {
 });
 
 describe('drafting duties to report', () => {
-  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
-
   it('finds the report after another duty ("shall disconnect …, and notify the Service Center") and whom it goes to', () => {
     const [p] = provisionsOf('1. INCIDENTS\nA member who suspects a security incident shall immediately disconnect the laptop from the network, and notify the Technology Service Center.');
     expect(p?.verdict).toBe('must_report');
@@ -335,8 +331,6 @@ describe('drafting duties to report', () => {
 });
 
 describe('drafting approval paths', () => {
-  const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
-
   it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
     const [rule] = provisionsOf(
       '1. PHONES\nMembers shall not install any application on a department-issued phone other than those offered in the managed app catalog. Any other application may be installed only with the approval of the TSU Manager.',
