@@ -28,30 +28,25 @@ export function cleanText(raw: string): CleanResult {
   }
   const dropped: string[] = [];
   const kept: string[] = [];
-  // Blank lines met since page furniture was dropped: a sentence that runs on across the page break
-  // ("… the rank of sergeant or" / header / "above, detectives …") loses them and stays one paragraph.
-  let held: string[] | undefined;
+  let pageBreak = false;
   for (const l of lines) {
     const k = l.trim();
     if (isPageFurniture(k, counts.get(furnitureKey(l)) ?? 0)) {
       dropped.push(k);
-      held ??= [];
+      pageBreak = true;
       continue;
     }
-    if (held && k === '') {
-      held.push(l);
-      continue;
-    }
-    if (held) {
-      const before = [...kept].reverse().find((x) => x.trim() !== '')?.trim() ?? '';
-      const runsOn = /^[a-z]/.test(k) && before !== '' && !/[.;:!?]$/.test(before);
-      if (!runsOn) kept.push(...held);
-      else while (kept.length > 0 && kept[kept.length - 1]!.trim() === '') kept.pop();
-      held = undefined;
+    if (pageBreak && k !== '') {
+      // A sentence that runs on across the page break ("… the rank of sergeant or" / header / "above, detectives …")
+      // loses the blank lines around the dropped header and stays one paragraph.
+      let end = kept.length;
+      while (end > 0 && kept[end - 1]!.trim() === '') end--;
+      const before = kept[end - 1]?.trim() ?? '';
+      if (/^[a-z]/.test(k) && before !== '' && !/[.;:!?]$/.test(before)) kept.length = end;
+      pageBreak = false;
     }
     kept.push(l);
   }
-  if (held) kept.push(...held);
   return { lines: kept, dropped };
 }
 
