@@ -15,12 +15,17 @@ interface ListContext {
 }
 
 /** Well-known authorities, so "Chief of Police" in any document becomes the key "chief". */
-const KNOWN_AUTHORITIES: Array<[RegExp, string, string]> = [
+const KNOWN_AUTHORITIES: Array<[RegExp, string, string | ((written: string) => string)]> = [
   [/^deputy chief/i, 'deputy_chief', 'Deputy Chief'],
   [/^assistant chief/i, 'assistant_chief', 'Assistant Chief'],
   [/^(police )?chief( of police)?$/i, 'chief', 'Chief of Police'],
-  // "their immediate supervisor" is the member's own supervisor; a "shift supervisor" or "watch supervisor" keeps its name.
-  [/^(?:(?:immediate|direct|first-line|own|employee's|member's|his or her|their)\s+)*supervisor(?:y)?$/i, 'supervisor', 'supervisor'],
+  // "their immediate supervisor" is the member's own supervisor, named as the document names the role ("immediate
+  // supervisor"); a "shift supervisor" or "watch supervisor" keeps its name.
+  [
+    /^(?:(?:immediate|direct|first-line|own|employee's|member's|his or her|their)\s+)*supervisor(?:y)?$/i,
+    'supervisor',
+    (written) => written.toLowerCase().replace(/^(?:(?:his or her|their|own|the employee's|employee's|the member's|member's)\s+)+/, '').replace(/^supervisory$/, 'supervisor'),
+  ],
 ];
 
 /**
@@ -360,9 +365,7 @@ class Drafter {
     }
     for (const [re, key, display] of KNOWN_AUTHORITIES) {
       if (re.test(clean)) {
-        // "their immediate supervisor" is named as the document names the role: "immediate supervisor".
-        const own = clean.toLowerCase().replace(/^(?:(?:his or her|their|own|the employee's|employee's|the member's|member's)\s+)+/, '');
-        this.authorities[key] ??= { name: key === 'supervisor' ? own.replace(/^supervisory$/, 'supervisor') : display, phrases: [clean.toLowerCase()] };
+        this.authorities[key] ??= { name: typeof display === 'string' ? display : display(clean), phrases: [clean.toLowerCase()] };
         return key;
       }
     }
