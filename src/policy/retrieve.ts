@@ -16,6 +16,8 @@ export interface Scored {
 export const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?:be )?(?:report|notif|inform)/i;
 /** A question word the lexicon does not know counts once where a known one counts as word and concept: weigh it up. */
 const UNKNOWN_WEIGHT = 2;
+/** Reviewed provisions weigh no word up. */
+const NO_WORDS: ReadonlySet<string> = new Set();
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -107,7 +109,7 @@ export class ProvisionIndex {
     // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
     // what the importer could read, on words and concepts together.
     if (p.drafted) score = 2.5 * this.textScore(item, query.features, query.q.unknown);
-    else score += 0.6 * this.textScore(item, query.words, new Set());
+    else score += 0.6 * this.textScore(item, query.words, NO_WORDS);
     factor *= coverage(item, query);
     // A provision about the very act the question rules out ("not posting anything") is not the answer.
     if ((p.actions ?? []).some((a) => q.negated.has(a)) && !(p.actions ?? []).some((a) => q.concepts.has(a))) factor *= 0.3;
@@ -120,14 +122,14 @@ export class ProvisionIndex {
   }
 
   /** Concept features weigh by kind: what is asked about counts more than where or how. */
-  private featureWeight(term: string, unknown: Set<string>): number {
+  private featureWeight(term: string, unknown: ReadonlySet<string>): number {
     if (!term.startsWith('c:')) return unknown.has(term) ? UNKNOWN_WEIGHT : 1;
     const kind = this.library.lexicon.kind(term.slice(2));
     return kind === 'context' || kind === 'action' ? 0.6 : 1;
   }
 
   /** BM25 of the question's words (and concepts, for drafted provisions) against the provision. */
-  private textScore(item: IndexedProvision, terms: Set<string>, unknown: Set<string>): number {
+  private textScore(item: IndexedProvision, terms: Set<string>, unknown: ReadonlySet<string>): number {
     let s = 0;
     const lengthNorm = 1.2 * (0.25 + (0.75 * item.length) / this.corpus.avgLength);
     for (const term of terms) {
