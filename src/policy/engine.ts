@@ -22,7 +22,7 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalOnTies(this.index.rank(q))));
+    const ranked = preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(this.index.rank(q)))));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked));
@@ -44,13 +44,20 @@ function preferApprovalOnTies(ranked: Scored[]): Scored[] {
   return promote(ranked, (s) => s.score >= first.score * near && s.item.provision.verdict === 'needs_approval' && (!limited || s.item.section === first.item.section));
 }
 
+/** "Who do I ask?", "who signs off on that?": the approval path, when one fits the question nearly as well. */
+function preferApprovalForProcess(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  if (!first || !q.seeksProcess || first.item.provision.verdict === 'needs_approval') return ranked;
+  return promote(ranked, (s) => s.score >= first.score * 0.5 && s.item.provision.verdict === 'needs_approval');
+}
+
 /**
  * "I saw X, what do I do?": the answer is the duty to report, with the rule X breaks cited after it,
  * when the policy has a reporting provision that fits nearly as well.
  */
 function preferReportingForProcedure(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
-  if (!first || q.intent !== 'procedure' || first.item.provision.verdict === 'must_report') return ranked;
+  if (!first || q.intent !== 'procedure' || q.seeksProcess || first.item.provision.verdict === 'must_report') return ranked;
   return promote(ranked, (s) => s.score >= first.score * 0.35 && s.item.provision.verdict === 'must_report');
 }
 

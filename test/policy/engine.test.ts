@@ -63,6 +63,26 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i put outlook on my own phone', lexicon).intent).toBe('permission');
   });
 
+  it('reads the ways officers ask who approves something', () => {
+    for (const q of [
+      'who do i need to ok taking my laptop overseas',
+      'who can ok putting the video out to the media',
+      'supplement company wants to pay me for posts, who do i need to get that ok\'d by',
+      'want to start a page for our K9 unit, who do i ask',
+      'who has to sign off on a new account',
+    ]) {
+      expect(analyzeQuestion(q, lexicon).seeksProcess, q).toBe(true);
+    }
+    expect(analyzeQuestion('who do i tell about a lost laptop', lexicon).seeksProcess).toBe(false);
+  });
+
+  it('does not take a County-owned device for a personal one', () => {
+    const concepts = lexicon.conceptsOf('The following are prohibited on County-owned devices:');
+    expect(concepts).toContain('department_device');
+    expect(concepts).not.toContain('personal_device');
+    expect(lexicon.conceptsOf('Remote access from a personally owned computer is prohibited.')).not.toContain('department_device');
+  });
+
   it('does not mend a real word into another ("candy crush" is not a crash)', () => {
     expect(analyzeQuestion('can i download candy crush on my work phone', lexicon).concepts).not.toContain('malfunction');
   });

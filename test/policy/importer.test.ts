@@ -215,6 +215,15 @@ The unit audits covert accounts every year.
     expect(first?.text).toBe('Agency-issued phones are assigned to members holding the rank of sergeant or above, detectives and K-9 handlers.');
   });
 
+  it('drops a publisher\'s long copyright footer and joins the sentence it splits', () => {
+    const footer = (n: number) =>
+      `\nCopyright Lexipol, LLC 2025/03/14, All Rights Reserved.     Employee Speech - ${n}\nPublished with permission by Ashby Police Department\n\n`;
+    const text = `1060.1 ACCOUNTS\nNo member shall create an account that represents${footer(1)}the Department without the approval of the Chief of Police.\n${footer(2)}1060.2 USE\nMembers shall not post on duty.\n${footer(3)}`;
+    const [first] = importText(text).document.sections;
+    expect(first?.text).toBe('No member shall create an account that represents the Department without the approval of the Chief of Police.');
+    expect(first?.provisions?.map((p) => p.verdict)).toEqual(['needs_approval']);
+  });
+
   it('takes a run-in heading for the paragraph\'s title and drafts nothing from it', () => {
     const result = importText(`ARTICLE 3. MOBILE DATA COMPUTERS
 

@@ -74,7 +74,9 @@ function isPageFurniture(line: string, count: number): boolean {
   if (line.length <= 120 && /\bpage\s*\d+\s*(of|\/)\s*\d+\b/i.test(line)) return true;
   if (/^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i.test(line)) return true;
   if (/^loading\.*$/i.test(line)) return true;
+  // A publisher's footer ("Copyright …, All Rights Reserved. Published with permission by …") on every page.
+  if (count >= 2 && line.length <= 200 && /\b(copyright|all rights reserved|published with permission)\b/i.test(line)) return true;
   // A short line repeated on several pages is a running header or footer.
   // Columns padded apart with spaces ("Agency — Division        Effective 10/01/2023") count as one space each.
-  return count >= 3 && line.replace(/\s{2,}/g, ' ').length <= 80 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
+  return count >= 3 && line.replace(/\s{2,}/g, ' ').length <= 120 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
 }
