@@ -14,7 +14,7 @@ export interface IndexedProvision {
   /** Concepts the provision names in any group, and its scope. */
   concepts: Set<string>;
   /** The concept groups that must match, as scored (a drafted provision's generic concepts left out). */
-  groups: Array<{ name: 'actions' | 'objects' | 'with' | 'topics'; concepts: string[] }>;
+  groups: Array<{ name: 'actions' | 'objects' | 'with' | 'topics'; concepts: string[]; generic: string[] }>;
 }
 
 /** A concept in more than this share of a drafted library's provisions is no evidence of a match. */
@@ -58,8 +58,9 @@ export class ProvisionCorpus {
   private groupsOf(p: Provision): IndexedProvision['groups'] {
     const out: IndexedProvision['groups'] = [];
     for (const name of ['actions', 'objects', 'with', 'topics'] as const) {
-      const concepts = (p[name] ?? []).filter((c) => !(p.drafted && this.generic.has(c)));
-      if (concepts.length > 0) out.push({ name, concepts });
+      const all = p[name] ?? [];
+      const concepts = all.filter((c) => !(p.drafted && this.generic.has(c)));
+      if (concepts.length > 0) out.push({ name, concepts, generic: all.filter((c) => !concepts.includes(c)) });
     }
     return out;
   }
