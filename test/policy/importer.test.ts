@@ -215,6 +215,24 @@ The unit audits covert accounts every year.
     expect(first?.text).toBe('Agency-issued phones are assigned to members holding the rank of sergeant or above, detectives and K-9 handlers.');
   });
 
+  it('puts a label that extraction left on a line of its own back in front of its text', () => {
+    const text = `I.\n\nPURPOSE\n\nThis procedure governs computers.\n\nII.\n\nSOFTWARE\n\nA.\n\nNo software shall be installed without\nthe approval of the IT Division.\n\nB.\n\nMembers shall not connect personal devices,\nas set out in Sec.\n6.09.\n`;
+    const sections = importText(text).document.sections;
+    expect(sections.map((s) => [s.id, s.title])).toEqual([
+      ['I', 'Purpose'],
+      ['II', 'Software'],
+    ]);
+    expect(sections[1]?.children?.map((c) => c.id)).toEqual(['II.A', 'II.B']);
+    expect(sections[1]?.children?.[0]?.text).toBe('No software shall be installed without the approval of the IT Division.');
+  });
+
+  it('keeps a run-in list that wraps onto a line starting "(3)" in its paragraph', () => {
+    const text = `§ 7.04 Personal Use.\n(a) Incidental personal use is permitted, provided that it (1) is brief, (2) does\nnot interfere with the user's duties,\n(3) results in no cost to the County.\n(b) Gambling is prohibited.\n`;
+    const [first] = importText(text).document.sections;
+    expect(first?.children?.map((c) => c.id)).toEqual(['Section 7.04.a', 'Section 7.04.b']);
+    expect(first?.children?.[0]?.text).toMatch(/\(3\) results in no cost to the County\.$/);
+  });
+
   it('drops a publisher\'s long copyright footer and joins the sentence it splits', () => {
     const footer = (n: number) =>
       `\nCopyright Lexipol, LLC 2025/03/14, All Rights Reserved.     Employee Speech - ${n}\nPublished with permission by Ashby Police Department\n\n`;

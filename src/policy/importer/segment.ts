@@ -30,7 +30,8 @@ const BULLET = /^\s*(?:[•●▪◦■*–-]|o(?=\s))\s+/;
  * opened after it (a sibling); a new style opens a child. Documents with no numbering are split
  * at their capitalised headings.
  */
-export function segment(lines: string[]): Segmented {
+export function segment(raw: string[]): Segmented {
+  const lines = joinBareLabels(raw);
   const state = newLabelState();
   const roots: Section[] = [];
   const stack: Open[] = [];
@@ -78,6 +79,12 @@ export function segment(lines: string[]): Segmented {
       if (top) addLine(top, line);
       continue;
     }
+    if (isSectionLabel(label) && inlineItemWrapped(label!, lines.slice(Math.max(0, i - 3), i))) {
+      // "…provided that it (1) is brief, (2) does / not interfere …, / (3) results in no cost …": a run-in list that wrapped.
+      const top = stack[stack.length - 1];
+      if (top) addLine(top, line);
+      continue;
+    }
     if (isSectionLabel(label) && label!.absolute) lastDecimal = label!.value.replace(/^\D+/, '') || lastDecimal;
     if (isSectionLabel(label)) {
       const rest = label!.rest.trim();
@@ -101,6 +108,53 @@ export function segment(lines: string[]): Segmented {
   close(0);
   inheritTitles(roots, '');
   return { front, back, sections: roots };
+}
+
+/** A numbering label alone on its line: "I.", "A.", "(1)", "1060.4", "Section 5". */
+const BARE_LABEL = /^\s*(?:\(?(?:[IVXLC]{1,6}|[A-Za-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,5}(?:\.\d{1,3})+\.?|(?:section|article|chapter|part|rule|§|sec\.)\s*[0-9IVXLC]+(?:[-.][0-9]+)*\.?)\s*$/i;
+
+/**
+ * "I." / blank / "PURPOSE", "A." / blank / "County Computer System - …": extraction put the label on a line of
+ * its own; it goes back in front of the text it numbers.
+ */
+function joinBareLabels(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!BARE_LABEL.test(line)) {
+      out.push(line);
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.trim()) j++;
+    const next = lines[j];
+    // "… under Sec. 6.04 or" / "Sec. 6.09.": a reference that wrapped onto a line of its own ends its sentence.
+    const runsOn = i > 0 && lines[i - 1]!.trim() !== '' && !/[.;:!?]$/.test(lines[i - 1]!.trim());
+    if (next === undefined || runsOn || BARE_LABEL.test(next) || parseLabel(next, newLabelState())) {
+      out.push(line);
+      continue;
+    }
+    out.push(`${line.trim()} ${next.trim()}`);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * "(3)" opening a line whose previous line runs on unfinished and names "(2)" inside it: the third item of a
+ * list written into a sentence, not a new paragraph.
+ */
+function inlineItemWrapped(label: Label, previous: string[]): boolean {
+  if (label.absolute) return false;
+  const last = previous[previous.length - 1]?.trim() ?? '';
+  if (!last || /[.;:]$/.test(last)) return false;
+  const v = label.value;
+  const prior = /^\d+$/.test(v) ? String(Number(v) - 1) : /^[a-z]$/i.test(v) ? String.fromCharCode(v.charCodeAt(0) - 1) : undefined;
+  if (!prior || prior === '0') return false;
+  // The lines of the paragraph so far, back to a blank line.
+  const paragraph: string[] = [];
+  for (let k = previous.length - 1; k >= 0 && previous[k]!.trim(); k--) paragraph.unshift(previous[k]!.trim());
+  return paragraph.some((l) => l.indexOf(`(${prior})`) > 0);
 }
 
 /**
