@@ -215,6 +215,19 @@ The unit audits covert accounts every year.
     expect(first?.text).toBe('Agency-issued phones are assigned to members holding the rank of sergeant or above, detectives and K-9 handlers.');
   });
 
+  it('reads "Sec. 2-102. Multi-Factor Authentication." and "14.2.3 Take-home vehicles." as headings', () => {
+    const text = `Sec. 2-102. Multi-Factor Authentication.\n\n(1) MFA is required for remote access.\n\n14.2.3 Take-home vehicles.\n\n(a) A take-home vehicle shall be used only for commuting.\n`;
+    const sections = importText(text).document.sections;
+    expect(sections.map((s) => s.title)).toEqual(['Multi-Factor Authentication', 'Take-home vehicles']);
+  });
+
+  it('takes a number that wraps onto a line reading on in lower case ("200.14.07 and 200.14.08.") for a reference', () => {
+    const text = `200.14.06 MEDIA\nA member may speak as a private citizen, subject to\n200.14.07 and 200.14.08.\n\n200.14.07 PERSONAL USE\nMembers may maintain personal accounts.\n`;
+    const sections = importText(text).document.sections;
+    expect(sections.map((s) => s.id)).toEqual(['200.14.06', '200.14.07']);
+    expect(sections[0]?.text).toBe('A member may speak as a private citizen, subject to 200.14.07 and 200.14.08.');
+  });
+
   it('puts a label that extraction left on a line of its own back in front of its text', () => {
     const text = `I.\n\nPURPOSE\n\nThis procedure governs computers.\n\nII.\n\nSOFTWARE\n\nA.\n\nNo software shall be installed without\nthe approval of the IT Division.\n\nB.\n\nMembers shall not connect personal devices,\nas set out in Sec.\n6.09.\n`;
     const sections = importText(text).document.sections;

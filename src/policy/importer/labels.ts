@@ -110,11 +110,15 @@ export function isTitleHeading(line: string): boolean {
 }
 
 /** The rest of a label line is its heading when it is short and reads like one. */
-export function looksLikeTitle(rest: string): boolean {
+export function looksLikeTitle(rest: string, numberedSection = false): boolean {
   const t = rest.trim();
   if (!t || t.length > 80) return false;
   if (isCapsHeading(t) || isCapsHeading(t.replace(/\.$/, ''))) return true;
-  const words = t.replace(/[:.]$/, '').split(/\s+/);
+  const words = t.replace(/[:.]$/, '').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
   const capitalised = words.filter((w) => /^[A-Z0-9]/.test(w) || /^(and|or|of|the|a|an|to|in|on|for|with|by)$/.test(w));
-  return words.length <= 8 && capitalised.length === words.length && !/\.$/.test(t);
+  // "Multi-Factor Authentication." and "Take-home vehicles." are headings; "Gambling is prohibited." is a sentence.
+  const verb = /\b(?:shall|may|must|will|should|is|are|can|was|were|has|have|does|do)\b/i.test(t);
+  // A list item ("(a) Photographs of themselves in uniform.") is content; a numbered section's short line is its heading.
+  if (numberedSection && /\.$/.test(t) && !verb && /^[A-Z]/.test(t) && words.length <= 5) return true;
+  return words.length <= 8 && capitalised.length === words.length && !(verb && /\.$/.test(t));
 }
