@@ -216,9 +216,10 @@ The unit audits covert accounts every year.
   });
 
   it('reads "Sec. 2-102. Multi-Factor Authentication." and "14.2.3 Take-home vehicles." as headings', () => {
-    const text = `Sec. 2-102. Multi-Factor Authentication.\n\n(1) MFA is required for remote access.\n\n14.2.3 Take-home vehicles.\n\n(a) A take-home vehicle shall be used only for commuting.\n`;
-    const sections = importText(text).document.sections;
-    expect(sections.map((s) => s.title)).toEqual(['Multi-Factor Authentication', 'Take-home vehicles']);
+    const sec = importText(`Sec. 2-101. Passwords.\n\n(1) Passwords expire yearly.\n\nSec. 2-102. Multi-Factor Authentication.\n\n(1) MFA is required for remote access.\n`);
+    expect(sec.document.sections.map((s) => s.title)).toEqual(['Passwords', 'Multi-Factor Authentication']);
+    const decimal = importText(`14.2.3 Take-home vehicles.\n\n(a) A take-home vehicle shall be used only for commuting.\n\n14.2.4 Fuel.\n\n(a) Members shall fuel at the Borough yard.\n`);
+    expect(decimal.document.sections.map((s) => s.title)).toEqual(['Take-home vehicles', 'Fuel']);
   });
 
   it('takes a number that wraps onto a line reading on in lower case ("200.14.07 and 200.14.08.") for a reference', () => {
