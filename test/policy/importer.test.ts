@@ -371,6 +371,19 @@ describe('drafting duties to report', () => {
   });
 });
 
+describe('drafting lists of exceptions', () => {
+  it('lets through the items of "shall not be used …, except:" and keeps "the following are prohibited …, unless …:" items prohibited', () => {
+    const excepted = provisionsOf(
+      '14.1.4 Use off duty. Department equipment shall not be used for personal purposes or while off duty, except:\n(a) uniform items worn while commuting to or from a tour of duty;\n(b) a take-home vehicle assigned under 14.2.3.',
+    );
+    expect(excepted.find((p) => p.quote.startsWith('uniform items'))?.verdict).toBe('allowed');
+    const prohibited = provisionsOf(
+      '1060.4 PROHIBITED SPEECH\nThe following are prohibited, whether the member is on or off duty, unless the speech is otherwise protected by law:\n(a) Speech that is obscene or threatening.\n(b) Photographs of crime scenes.',
+    );
+    expect(prohibited.find((p) => p.quote.startsWith('Photographs'))?.verdict).toBe('prohibited');
+  });
+});
+
 describe('drafting approval paths', () => {
   it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
     const [rule] = provisionsOf(

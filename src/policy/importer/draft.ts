@@ -84,6 +84,9 @@ function heads(text: string): Map<string, string> {
   return out;
 }
 
+/** A lead-in whose list is the rule's exceptions: "…, except:", "unless any of the following applies:". */
+const EXCEPTIONS_FOLLOW =
+  /(?:\b(?:except|excepting|unless|other than)(?: as follows| for the following| in the following (?:cases|circumstances)| the following| when| where| if)?|\bwith the following exceptions?|\bexceptions? (?:are|is)(?: as follows)?)\s*:\s*$/i;
 const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|responsibilities|applicability|application)`;
 const DESCRIPTIVE_SECTION = new RegExp(String.raw`^${DESCRIPTIVE_WORD}(?:\s*(?:and|&|,)\s*${DESCRIPTIVE_WORD})*$`, 'i');
 
@@ -249,10 +252,13 @@ class Drafter {
 
   private leadContext(sentence: string, d: Deontic, inherited: ListContext | undefined): ListContext {
     const found = this.concepts(sentence);
-    const verdict = d.verdict !== 'info' ? d.verdict : (inherited?.verdict ?? 'info');
+    let verdict = d.verdict !== 'info' ? d.verdict : (inherited?.verdict ?? 'info');
+    // "… shall not be used while off duty, except:": the items are the cases the rule lets through.
+    const excepted = EXCEPTIONS_FOLLOW.test(sentence) && verdict !== 'info' && verdict !== 'must_report';
+    if (excepted) verdict = verdict === 'allowed' || verdict === 'allowed_with_conditions' ? 'prohibited' : 'allowed';
     return {
       verdict,
-      authority: d.verdict !== 'info' ? this.authorityKey(d.authority, d.verdict) : inherited?.authority,
+      authority: d.verdict !== 'info' && !excepted ? this.authorityKey(d.authority, d.verdict) : inherited?.authority,
       actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
     };
