@@ -371,6 +371,18 @@ describe('drafting duties to report', () => {
   });
 });
 
+describe('drafting duties that refer elsewhere', () => {
+  it('gives "report it as a security incident under Sec. 6-101" whom Sec. 6-101 names', () => {
+    const found = provisionsOf(
+      'Sec. 2-102. Multi-Factor Authentication.\n(3) A user who receives an MFA prompt that he or she did not initiate shall deny the prompt and report it as a security incident under Sec. 6-101.\n\nSec. 6-101. Security Incidents.\n(1) A user shall report any security incident immediately to the Information Security Officer.',
+    );
+    const mfa = found.find((p) => p.quote.startsWith('A user who receives'));
+    expect(mfa?.verdict).toBe('must_report');
+    expect(mfa?.authority).toBe(found.find((p) => p.quote.startsWith('A user shall report'))?.authority);
+    expect(mfa?.authority).toBeTruthy();
+  });
+});
+
 describe('drafting lists of exceptions', () => {
   it('lets through the items of "shall not be used …, except:" and keeps "the following are prohibited …, unless …:" items prohibited', () => {
     const excepted = provisionsOf(

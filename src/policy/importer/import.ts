@@ -46,12 +46,36 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   const authorities = { ...(options.authorities ?? {}) };
   const lexicon = new Lexicon(options.lexicon, raw);
   const drafted = draftProvisions(document, lexicon, authorities);
+  borrowReferredAuthorities(drafted.sections);
   for (const s of flattenSections(drafted.sections)) {
     if (s.text.trim() && !s.provisions?.length && s.text.split(/\s+/).length > 8) {
       report.push(`§${s.id}: no rule or fact drafted from its wording; review it by hand`);
     }
   }
   return { document: drafted, authorities, report };
+}
+
+/** "… and report it as a security incident under Sec. 6-101": the section referred to, by its number. */
+const REFERENCE = /\b(?:under|in accordance with|pursuant to|as (?:set out|provided|described|required) (?:in|by)|per|see)\s+(?:(?:sec(?:tion)?\.?|§|rule|article|paragraph|subsection)\s*)?(\d+(?:[-.]\d+)*(?:\([A-Za-z0-9]+\))*)/i;
+
+/**
+ * A duty to report or an approval path that names no one but sends the member to another section ("report it
+ * as a security incident under Sec. 6-101") takes whom that section names for the same verdict.
+ */
+function borrowReferredAuthorities(sections: Section[]): void {
+  const all = flattenSections(sections);
+  const numberOf = (id: string) => id.replace(/^\D+/, '').replace(/\s*\(\d+\)$/, '');
+  for (const s of all) {
+    for (const p of s.provisions ?? []) {
+      if ((p.verdict !== 'must_report' && p.verdict !== 'needs_approval') || p.authority) continue;
+      const ref = p.quote.match(REFERENCE)?.[1]?.replace(/\(([A-Za-z0-9]+)\)/g, '.$1');
+      if (!ref) continue;
+      const target = all.find((t) => t !== s && numberOf(t.id) === ref);
+      if (!target) continue;
+      const named = flattenSections([target]).flatMap((t) => t.provisions ?? []).find((q) => q.verdict === p.verdict && q.authority);
+      if (named) p.authority = named.authority;
+    }
+  }
 }
 
 /**
