@@ -36,6 +36,13 @@ describe('naming the authority a sentence names', () => {
     });
   });
 
+  it('reads "only upon the written request of the user\'s Troop Commander" as an approval path', () => {
+    expect(classifySentence("VPN access is provisioned by the Information Technology Bureau only upon the written request of the user's Troop Commander.")).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Troop Commander',
+    });
+  });
+
   it('reads a capitalised approver with "of" in its name', () => {
     expect(classifySentence('Employees shall not appear in advertising unless the Deputy Director of Public Safety has approved it in advance.')).toMatchObject({
       verdict: 'needs_approval',

@@ -46,6 +46,8 @@ const APPROVAL = [
   // "… requires, in addition to the approval under 612.4.1, the approval of the member's sergeant": asides before the grant.
   /\b(?:requires?|required|requiring)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:of|from|by)\b/i,
   /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
+  // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
+  /\bonly (?:upon|on|at|after|with)\s+(?:the\s+)?(?:written\s+|formal\s+|signed\s+)?(?:request|recommendation|direction|order|sign-off)\s+of\b/i,
 ];
 
 /** "Members who wish to use a tool not on the list submit a request to …": how to ask for permission. */
@@ -189,7 +191,7 @@ const NEEDS_MODIFIER = /^(?:officer|investigator|attorney|clerk|center|centre|de
  * Words that cannot be part of a role's name: articles, prepositions, approval wording, the member's own possessives,
  * and qualifiers of who happens to hold the role ("the appropriate supervisor", "the on-duty Watch Commander").
  */
-const NOT_MODIFIER = String.raw`(?:the|a|an|his|her|their|its|your|or|and|of|to|from|by|for|with|in|on|at|as|any|all|each|every|this|that|these|those|such|other|another|prior|written|verbal|express|expressly|advance|approval|authori[sz]ation|permission|consent|appropriate|designated|assigned|responsible|relevant|concerned|next|on-duty|member's|employee's|own|is|are|be|been|shall|must|may|will|who|which|when|if|not|no|before|after|until|unless|immediately|promptly|also|then|first|either|both)`;
+const NOT_MODIFIER = String.raw`(?:the|a|an|his|her|their|its|your|or|and|of|to|from|by|for|with|in|on|at|as|any|all|each|every|this|that|these|those|such|other|another|prior|written|verbal|express|expressly|advance|approval|authori[sz]ation|permission|consent|appropriate|designated|assigned|responsible|relevant|concerned|next|on-duty|member's|employee's|user's|officer's|deputy's|trooper's|requester's|requestor's|own|is|are|be|been|shall|must|may|will|who|which|when|if|not|no|before|after|until|unless|immediately|promptly|also|then|first|either|both)`;
 /** A role named after the word that introduces it: "notify the CIU supervisor", "authorized by the lead investigator". */
 const ROLE = new RegExp(
   String.raw`\b(?:to|of|from|by|notify|notifies|notifying|inform|informs|contact|contacts|advise|advises|alert|alerts|call|calls|telephone|telephones|tell|tells|page|pages|email|emails|e-mail)\s+(?:(?:the member's|the employee's|a member's|his or her|the|a|an|his|her|their|your|its)\s+)?((?:(?!${NOT_MODIFIER}(?![\w'-]))[a-z][\w'-]*\s+){0,3}(?:${ROLE_HEAD}))\b`,
