@@ -48,7 +48,7 @@ function preferApprovalOnTies(ranked: Scored[]): Scored[] {
 function preferApprovalForProcess(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || !q.seeksProcess || first.item.provision.verdict === 'needs_approval') return ranked;
-  return promote(ranked, (s) => s.score >= first.score * 0.5 && s.item.provision.verdict === 'needs_approval');
+  return promote(ranked, (s) => s.score >= first.score * 0.5 && s.item.provision.verdict === 'needs_approval' && !s.missing.includes('objects'));
 }
 
 /**
