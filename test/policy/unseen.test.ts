@@ -12,14 +12,18 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * set the engine was developed against, `validation` a later set written without sight of the engine, `holdout`
  * a third, written later still, by someone who never saw the engine or the other sets. `fresh` and `blind` were
  * written the same way in the third session; `fresh` was then worked against, `blind` was only scored (its
- * import was looked at once, which added "Rule 8-4" numbering), so it is the honest figure for a new document.
+ * import was looked at once, which added "Rule 8-4" numbering) until the fourth session read its misses. `blind3` and
+ * `blind4` were written at the start of the fourth session; their first scores (44/90, 42/90) are the honest figures
+ * for a new document, and their READMEs say what was changed after reading them.
  */
 const SETS = [
   { folder: 'unseen', min: 0.75 },
   { folder: 'validation', min: 0.68 },
   { folder: 'holdout', min: 0.5 },
-  { folder: 'fresh', min: 0.7 },
-  { folder: 'blind', min: 0.45 },
+  { folder: 'fresh', min: 0.75 },
+  { folder: 'blind', min: 0.55 },
+  { folder: 'blind3', min: 0.65 },
+  { folder: 'blind4', min: 0.5 },
 ];
 
 function documentsIn(dir: string): string[] {
