@@ -164,7 +164,7 @@ function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Inten
   if (WITNESSED.test(s) && !PLANNING.test(s)) return 'procedure';
   if (ABOUT_OTHERS.some((re) => re.test(s))) return 'fact';
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
-  const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic');
+  const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic' && c !== 'off_topic');
   if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic) {
     // Something went wrong and "should I…?" asks what to do about it.
     const asksLeave = PERMISSION.some((re) => re.test(s)) && !/\bshould (i|we)\b/.test(s);

@@ -76,6 +76,13 @@ describe('reading questions', () => {
     expect(analyzeQuestion('who do i tell about a lost laptop', lexicon).seeksProcess).toBe(false);
   });
 
+  it('reads a lost radio or a cracked camera as something to report, not a streaming question', () => {
+    const radio = analyzeQuestion('lost my portable radio somewhere on my beat', lexicon);
+    expect(radio.concepts).not.toContain('streaming');
+    expect(radio.intent).toBe('procedure');
+    expect(analyzeQuestion('cracked my bodycam during a foot chase', lexicon).intent).toBe('procedure');
+  });
+
   it('does not take a County-owned device for a personal one', () => {
     const concepts = lexicon.conceptsOf('The following are prohibited on County-owned devices:');
     expect(concepts).toContain('department_device');
