@@ -36,6 +36,11 @@ describe('naming the authority a sentence names', () => {
     });
   });
 
+  it('reads "calls are kept brief and shall not interfere with duties" as a permission with conditions', () => {
+    expect(classifySentence('Personal calls and messages on duty are kept brief and shall not interfere with duties.').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Personal calls shall not interfere with duties and shall not be made while driving.').verdict).toBe('prohibited');
+  });
+
   it('reads "only upon the written request of the user\'s Troop Commander" as an approval path', () => {
     expect(classifySentence("VPN access is provisioned by the Information Technology Bureau only upon the written request of the user's Troop Commander.")).toMatchObject({
       verdict: 'needs_approval',

@@ -83,6 +83,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('cracked my bodycam during a foot chase', lexicon).intent).toBe('procedure');
   });
 
+  it('reads bluetooth and speakerphone as hands-free, and a call for service as no phone call', () => {
+    const q = analyzeQuestion('ok to take a call on bluetooth while driving', lexicon);
+    expect([...q.concepts]).toEqual(expect.arrayContaining(['hands_free', 'phone_call', 'driving']));
+    expect(analyzeQuestion('bwc died mid call, can i record on my phone', lexicon).concepts).not.toContain('phone_call');
+  });
+
   it('does not take a County-owned device for a personal one', () => {
     const concepts = lexicon.conceptsOf('The following are prohibited on County-owned devices:');
     expect(concepts).toContain('department_device');

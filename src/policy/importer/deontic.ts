@@ -78,6 +78,11 @@ const PROHIBITED =
 
 const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
 
+/** A prohibition that only keeps an allowed act within bounds: "… shall not interfere with the member's duties". */
+const KEEPS_WITHIN_SOURCE = String.raw`\b(?:shall|must|may|will|should|does|do) not (?:unreasonably |unduly |adversely |materially )?(?:interfere|impede|disrupt|conflict|distract|detract|delay|hinder|compromise the performance)\b`;
+const KEEPS_WITHIN = new RegExp(KEEPS_WITHIN_SOURCE, 'i');
+const KEEPS_WITHIN_ALL = new RegExp(KEEPS_WITHIN_SOURCE, 'gi');
+
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|when (?:it|they|the use|such use) (?:is|are)|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
 const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|unless|other than|with the exception of|excluding)\b,?[^.;:,]*/i;
@@ -175,7 +180,11 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   if (!Number.isFinite(first)) return { verdict: 'info' };
   // "… does not apply to X, provided that …": an exemption with conditions.
   if (first === negated) return { verdict: CONDITION.test(sentence.slice(negated)) ? 'allowed_with_conditions' : 'allowed' };
-  if (first === prohibited) return { verdict: 'prohibited' };
+  if (first === prohibited) {
+    // "Personal calls are kept brief and shall not interfere with duties": a limit on what is allowed, not a ban.
+    const limitOnly = KEEPS_WITHIN.test(sentence) && sentence.replace(KEEPS_WITHIN_ALL, ' ').search(PROHIBITED) < 0;
+    return { verdict: limitOnly ? 'allowed_with_conditions' : 'prohibited' };
+  }
   return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
 }
 
