@@ -240,6 +240,13 @@ The unit audits covert accounts every year.
     expect(sections[1]?.children?.[0]?.text).toBe('No software shall be installed without the approval of the IT Division.');
   });
 
+  it('keeps a paragraph after a list apart from the lead-in that opened the list', () => {
+    const text = `1060.4.2 UNIFORM IMAGES\nMembers shall not post images of themselves in uniform without the approval of the Chief of Police.\nThe following are permitted without prior approval:\n(a) Sharing a photograph the Department has released.\n(b) Posting a photograph taken at a public ceremony.\nA member in an undercover assignment shall not post any image of himself in uniform.\n`;
+    const [first] = importText(text).document.sections;
+    expect(first?.text).toMatch(/without prior approval:\n\nA member in an undercover/);
+    expect(first?.children?.map((c) => c.provisions?.[0]?.verdict)).toEqual(['allowed', 'allowed']);
+  });
+
   it('keeps a run-in list that wraps onto a line starting "(3)" in its paragraph', () => {
     const text = `§ 7.04 Personal Use.\n(a) Incidental personal use is permitted, provided that it (1) is brief, (2) does\nnot interfere with the user's duties,\n(3) results in no cost to the County.\n(b) Gambling is prohibited.\n`;
     const [first] = importText(text).document.sections;

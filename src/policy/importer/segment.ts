@@ -100,6 +100,9 @@ export function segment(raw: string[]): Segmented {
     const last = stack[stack.length - 1];
     if (last && stack.length > 1 && isItemStyle(last.style) && line.trim() && !BULLET.test(line) && startsParagraph(lines[i - 1] ?? '', line, typical)) {
       close(stack.length - 1);
+      // It is a paragraph of its own, not the end of the lead-in that opened the list.
+      const parent = stack[stack.length - 1]!;
+      if (parent.paragraphs[parent.paragraphs.length - 1]!.length > 0) parent.paragraphs.push([]);
     }
     const top = stack[stack.length - 1];
     if (top) addLine(top, line);
