@@ -139,12 +139,24 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
   const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(stem));
   const normalized = normalize(tokens.join(' '));
-  const seeksProcess =
-    /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b|\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b|\bwho (approves|can approve|has to approve|needs to approve|oks|okays|signs off|authorizes|can authorize|gives permission|decides)\b|\bwho (ok|okay|oks|okays|gives the ok for|gives the okay for|green ?lights)\b|\bwhose (approval|permission|sign off|ok|okay)\b|\bapproval from who\b|\bwho do i (need|get) (approval|permission)|\bwho (do|should|would|must|can) (i|we) (need to |have to |got to |gotta )?(ask|ok it with|okay it with|clear it with|run it by|check with|get (it |this |that )?(approved|ok|okay|okd|okayed|signed off|cleared))\b|\bwho do (i|we) need to (ok|okay|clear)\b|\bwho (can|could|would|will|has to|needs to|must|should|gets to|is able to|is allowed to) (ok|okay|approve|authorize|sign off|green ?light|clear|allow|permit|give (me )?(the )?(ok|okay|go ahead|permission|approval))\b|\b(ok d|okd|okayed|approved|signed off|authorized|cleared) by\b/.test(
-      normalized,
-    );
+  const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
   return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
 }
+
+/** "How do I get that", "who do I ask", "who can ok it", "get it ok'd by": asks for the way to get permission. */
+const SEEKS_PROCESS = [
+  /\bhow (do|can|would|should) (i|we) (get|request|obtain|apply for|set up|go about|ask for)\b/,
+  /\b(who|where) (do|can|should) (i|we) (ask|request|apply)\b/,
+  /\bwho (approves|can approve|has to approve|needs to approve|oks|okays|signs off|authorizes|can authorize|gives permission|decides)\b/,
+  /\bwho (ok|okay|oks|okays|gives the ok for|gives the okay for|green ?lights)\b/,
+  /\bwhose (approval|permission|sign off|ok|okay)\b/,
+  /\bapproval from who\b/,
+  /\bwho do i (need|get) (approval|permission)/,
+  /\bwho (do|should|would|must|can) (i|we) (need to |have to |got to |gotta )?(ask|ok it with|okay it with|clear it with|run it by|check with|get (it |this |that )?(approved|ok|okay|okd|okayed|signed off|cleared))\b/,
+  /\bwho do (i|we) need to (ok|okay|clear)\b/,
+  /\bwho (can|could|would|will|has to|needs to|must|should|gets to|is able to|is allowed to) (ok|okay|approve|authorize|sign off|green ?light|clear|allow|permit|give (me )?(the )?(ok|okay|go ahead|permission|approval))\b/,
+  /\b(ok d|okd|okayed|approved|signed off|authorized|cleared) by\b/,
+];
 
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nothing']);
 const FILLERS = new Set(['be', 'being', 'even', 'really', 'actually', 'to', 'ever', 'been']);

@@ -167,7 +167,7 @@ function inlineItemWrapped(label: Label, previous: string[]): boolean {
  */
 function wrappedReference(label: Label, previous: string, last: string | undefined): boolean {
   // "… subject to" / "200.14.07 and 200.14.08.", "… approved under" / "Rule 11; and": no heading reads on like that.
-  if (/[A-Za-z,]$/.test(previous.trim()) && /^(?:[a-z]|[;,)])/.test(label.rest.trim())) return true;
+  if (label.absolute && /[A-Za-z,]$/.test(previous.trim()) && /^(?:[a-z]|[;,)])/.test(label.rest.trim())) return true;
   if (decimalDepth(label.style) === 0 || !last || !/[A-Za-z,]$/.test(previous.trim())) return false;
   // A heading line ("Section 3. General Principles") ends in a letter too, and is followed by its first paragraph.
   if (isSectionLabel(parseLabel(previous, newLabelState())) || isTitleHeading(previous)) return false;
