@@ -84,9 +84,9 @@ export class ProvisionIndex {
         if (idf > best) [best, rest] = [idf, rest + best];
         else rest += idf;
       }
+      if (best > 0) score += WEIGHT[group.name] * (best + Math.min(0.35 * rest, best));
       // A concept the library names almost everywhere earns nothing, but the question does touch the group.
-      if (best === 0 && !group.generic.some((c) => q.concepts.has(c))) missing.push(group.name);
-      else score += WEIGHT[group.name] * (best + Math.min(0.35 * rest, best));
+      else if (!group.generic.some((c) => q.concepts.has(c))) missing.push(group.name);
     }
     // A question that states what an exception names is about the rule and its exception: the
     // circumstances the exception describes do not count against the rule.
