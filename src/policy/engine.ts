@@ -1,6 +1,7 @@
 import { composeAnswer, type Decision } from './compose.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { ALSO_REPORT, claimedException, ProvisionIndex, type Scored } from './retrieve.js';
+import type { Lexicon } from './lexicon.js';
 import type { Answer, Citation, Library, ProvisionVerdict } from './types.js';
 
 /** Below this score nothing in the library is about the question. */
@@ -25,7 +26,7 @@ export class PolicyEngine {
     const ranked = preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(this.index.rank(q)))));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
-    return composeAnswer(this.library, q, decide(q, best, ranked));
+    return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
   }
 }
 
@@ -93,13 +94,19 @@ function aboutSomething(s: Scored, q: AnalyzedQuestion, library: Library): boole
   return groups.length === 0 || groups.some((g) => !s.missing.includes(g));
 }
 
-function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[]): Decision {
+function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Lexicon): Decision {
   const p = best.item.provision;
   let verdict: ProvisionVerdict = factual(q, p.verdict) ? 'info' : p.verdict;
   let authority = p.authority;
   let exceptionNote: string | undefined;
   let quote = p.quote;
   const exception = claimedException(p, q);
+  // "Shall not … while driving", asked with no word of driving: allowed, but not then.
+  const confinedTo = verdict === 'prohibited' && !exception ? best.openContexts.filter((c) => lexicon.concepts[c]?.confines) : [];
+  if (confinedTo.length > 0) {
+    verdict = 'allowed_with_conditions';
+    exceptionNote = `Not ${confinedTo.map((c) => lexicon.label(c)).join(' or ')}: that is what the rule forbids.`;
+  }
   if (exception) {
     verdict = exception.verdict;
     authority = exception.authority ?? (exception.verdict === p.verdict ? authority : undefined);

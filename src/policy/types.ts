@@ -123,6 +123,12 @@ export interface ConceptEntry {
   conflicts?: string[];
   /** Concepts whose matches inside this phrase do not count: "report room" is not "report". */
   suppresses?: string[];
+  /**
+   * A circumstance that confines a ban to itself: "shall not text while driving" forbids texting while
+   * driving and leaves it allowed otherwise, so a question that does not say it is driving gets a permission
+   * with that condition.
+   */
+  confines?: boolean;
 }
 
 export interface LexiconFile {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyDesk } from '../../src/app/ask.js';
 import { Lexicon } from '../../src/policy/lexicon.js';
-import { readSharedLexicon } from '../../src/policy/library.js';
+import { buildLibrary, readSharedLexicon } from '../../src/policy/library.js';
 import { analyzeQuestion } from '../../src/policy/question.js';
+import { PolicyEngine } from '../../src/policy/engine.js';
+import { importPolicyText } from '../../src/policy/importer/import.js';
 
 const desk = new PolicyDesk();
 const ask = (department: string, question: string) => {
@@ -98,5 +100,33 @@ describe('reading questions', () => {
 
   it('does not mend a real word into another ("candy crush" is not a crash)', () => {
     expect(analyzeQuestion('can i download candy crush on my work phone', lexicon).concepts).not.toContain('malfunction');
+  });
+});
+
+describe('answers against an imported document', () => {
+  const engineFor = (text: string) => {
+    const lex = readSharedLexicon();
+    const imported = importPolicyText(text, { lexicon: lex });
+    return new PolicyEngine(buildLibrary({ department: 'imported', name: 'Imported', authorities: imported.authorities }, [imported.document], lex));
+  };
+
+  it('reads a ban confined to driving as a permission with that condition when the question does not say it is driving', () => {
+    const engine = engineFor(`6. EMAIL
+6.1 Department email is for Department business. Incidental personal use is permitted.
+6.2 Members shall not forward Department email to a personal account.
+7. PERSONAL PHONES
+7.1 Members may carry a personal cell phone on duty.
+7.2 Members shall not send text messages on any phone while operating a Department vehicle.
+8. SOFTWARE
+8.1 Members shall not install software on a Department computer without the approval of the IT Manager.
+8.2 Members shall report a lost or stolen Department laptop to their supervisor at once.
+9. SOCIAL MEDIA
+9.1 Members shall not post photographs of crime scenes on social media.
+`);
+    const asked = engine.ask('can i text my wife from my phone on shift');
+    expect(asked.verdict).toBe('allowed_with_conditions');
+    expect(asked.citations[0]?.section).toBe('7.2');
+    expect(asked.answer).toMatch(/Not while driving/);
+    expect(engine.ask('can i text my wife while driving the cruiser').verdict).toBe('prohibited');
   });
 });

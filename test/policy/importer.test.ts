@@ -315,6 +315,37 @@ Deputies who see a posting that violates this guideline shall notify their super
     expect(authorityName(result, reporting?.authority)).toMatch(/supervisor/i);
   });
 
+  it('nests the numbered lists of ALL-CAPS headings under their heading when each list starts again at 1', () => {
+    const result = importText(`SOCIAL MEDIA
+
+PURPOSE
+This procedure sets out how employees use social media.
+
+DEPARTMENT SANCTIONED EMPLOYEE USE
+Personnel representing the department via social media shall do the following:
+    1. Identify themselves as a member of the department.
+    2. Not conduct political activities or private business.
+
+DEPARTMENTAL INVESTIGATIVE USES
+    1. Information from social media used in a criminal case is kept as evidence.
+    2. Off duty officers are prohibited from creating undercover accounts.
+
+PERSONAL USE
+Department personnel shall abide by the following when using social media.
+    1. Department personnel are free to express themselves as private citizens.
+    2. Department personnel shall not post information gained through their employment.
+           a. Display department logos on personal sites.
+
+REPORTING VIOLATIONS
+Any employee aware of a posting in violation of this policy shall notify his or her supervisor.
+`);
+    const ids = flattenSections(result.document.sections).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['PURPOSE', 'DEPARTMENT SANCTIONED EMPLOYEE USE 1', 'PERSONAL USE', 'PERSONAL USE 2', 'PERSONAL USE 2.a', 'REPORTING VIOLATIONS']));
+    expect(sectionOf(result, 'PERSONAL USE 2').title).toBe('Personal Use');
+    expect(sectionOf(result, 'PERSONAL USE 2').provisions?.[0]?.verdict).toBe('prohibited');
+    expect(sectionOf(result, 'REPORTING VIOLATIONS').text).toMatch(/^Any employee aware/);
+  });
+
   it('keeps a text with no numbering and no headings as one section, and says so', () => {
     const result = importText('Employees shall not post photographs of crime scenes on social media. Personal use of email is allowed.');
     expect(result.document.sections).toHaveLength(1);

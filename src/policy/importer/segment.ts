@@ -37,6 +37,8 @@ export function segment(raw: string[]): Segmented {
   const stack: Open[] = [];
   const front: string[] = [];
   const numbered = lines.filter((l) => isSectionLabel(parseLabel(l, newLabelState()))).length >= 3;
+  // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
+  const headed = numbered && headingsRestartLists(lines);
 
   const close = (depth: number) => {
     while (stack.length > depth) finish(stack.pop()!);
@@ -46,7 +48,9 @@ export function segment(raw: string[]): Segmented {
     close(openDepth(stack, style));
     const parent = stack[stack.length - 1];
     const path = label && !label.absolute ? [...(parent?.path ?? []), label.value] : [label?.value ?? heading ?? ''];
-    const id = label ? path.join('.') : (heading ?? '');
+    // Under an unnumbered heading, items read "PERSONAL USE 3.b": the heading, then the item's own numbers.
+    const underHeading = label && !label.absolute && stack[0]?.style === 'heading' && parent;
+    const id = !label ? (heading ?? '') : underHeading ? `${path[0]} ${path.slice(1).join('.')}` : path.join('.');
     const runIn = !heading && label ? runInHeading(body) : undefined;
     const section: Section = { id, title: heading ? titleCase(heading) : (runIn ?? ''), text: '' };
     if (parent) (parent.section.children ??= []).push(section);
@@ -96,6 +100,11 @@ export function segment(raw: string[]): Segmented {
       open(undefined, line.trim(), '');
       continue;
     }
+    if (headed && isCapsHeading(line) && !label) {
+      close(0);
+      open(undefined, line.trim(), '');
+      continue;
+    }
     // A plain paragraph after a list item belongs to the item's section, not to the item.
     const last = stack[stack.length - 1];
     if (last && stack.length > 1 && isItemStyle(last.style) && line.trim() && !BULLET.test(line) && startsParagraph(lines[i - 1] ?? '', line, typical)) {
@@ -112,6 +121,27 @@ export function segment(raw: string[]): Segmented {
   inheritTitles(roots, '');
   return { front, back, sections: roots };
 }
+
+/**
+ * A document laid out as capitalised headings ("PERSONAL USE", "REPORTING VIOLATIONS"), each with its own
+ * numbered list: at least two headings are followed by a list that starts again at its first number.
+ */
+function headingsRestartLists(lines: string[]): boolean {
+  const seen = new Set<string>();
+  let afterHeading = false;
+  let restarts = 0;
+  for (const line of lines) {
+    const label = parseLabel(line, newLabelState());
+    if (isSectionLabel(label)) {
+      if (afterHeading && seen.has(label!.style) && FIRST_VALUES.has(label!.value)) restarts++;
+      seen.add(label!.style);
+      afterHeading = false;
+    } else if (isCapsHeading(line)) afterHeading = true;
+  }
+  return restarts >= 2;
+}
+
+const FIRST_VALUES = new Set(['1', 'a', 'A', 'I', 'i']);
 
 /** A numbering label alone on its line: "I.", "A.", "(1)", "1060.4", "Section 5". */
 const BARE_LABEL = /^\s*(?:\(?(?:[IVXLC]{1,6}|[A-Za-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,5}(?:\.\d{1,3})+\.?|(?:section|article|chapter|part|rule|§|sec\.)\s*[0-9IVXLC]+(?:[-.][0-9]+)*\.?)\s*$/i;
