@@ -354,6 +354,28 @@ Any employee aware of a posting in violation of this policy shall notify his or 
 });
 
 describe('drafting verdicts from wording', () => {
+  it('reads an item "Not make statements …" under a lead-in that says "shall do the following:" as a ban', () => {
+    const found = provisionsOf(`1. DEPARTMENT USE
+Personnel representing the department via social media shall do the following:
+    a. Identify themselves as a member of the department.
+    b. Not make statements about the guilt or innocence of any suspect or arrestee.
+2. PERSONAL USE
+Personnel are free to express themselves as private citizens.
+`);
+    expect(found.find((p) => /guilt/.test(p.quote))?.verdict).toBe('prohibited');
+    expect(found.find((p) => /Identify/.test(p.quote))?.verdict).toBe('info');
+  });
+
+  it('reads advice to exercise caution, and the list it opens, as permission with conditions', () => {
+    const found = provisionsOf(`4. PERSONAL USE
+It is recommended that department personnel exercise caution before they do the following:
+    a. Display department logos or uniforms on personal social media sites.
+5. OTHER
+Members shall not post crime scene photographs.
+`);
+    expect(found.find((p) => /logos/.test(p.quote))?.verdict).toBe('allowed_with_conditions');
+  });
+
   it('gives a permission joined to a duty to report two provisions: the permission with a condition, and the duty', () => {
     const found = provisionsOf(
       '1. MEDIA\nAt a scene where the PIO is absent, the shift supervisor may release the type of incident to the news media, and shall inform the Public Information Officer before the end of the shift.',

@@ -85,6 +85,9 @@ const KEEPS_WITHIN_ALL = new RegExp(KEEPS_WITHIN_SOURCE, 'gi');
 
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|when (?:it|they|the use|such use) (?:is|are)|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
+/** Advice to take care, with no rule: "exercise caution before …", "use discretion when …". */
+const ADVISORY = /\b(?:exercise|use)\s+(?:the\s+)?(?:utmost\s+|extreme\s+|great\s+|sound\s+|good\s+)?(?:caution|care|discretion|judg(?:e)?ment)\b/i;
+
 const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|unless|other than|with the exception of|excluding)\b,?[^.;:,]*/i;
 
 /** Classifies one sentence of policy by its wording. */
@@ -177,7 +180,8 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   const prohibited = Math.min(...[sentence.search(PROHIBITED), present].map((i) => (i < 0 ? Infinity : i)));
   const allowed = sentence.search(ALLOWED);
   const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0 && Number.isFinite(i)));
-  if (!Number.isFinite(first)) return { verdict: 'info' };
+  // "… are urged to exercise the utmost caution before disclosing their employment": allowed, with care.
+  if (!Number.isFinite(first)) return { verdict: ADVISORY.test(sentence) ? 'allowed_with_conditions' : 'info' };
   // "… does not apply to X, provided that …": an exemption with conditions.
   if (first === negated) return { verdict: CONDITION.test(sentence.slice(negated)) ? 'allowed_with_conditions' : 'allowed' };
   if (first === prohibited) {

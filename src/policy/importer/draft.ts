@@ -12,7 +12,14 @@ interface ListContext {
   scope: string[];
   /** The items are instances of a rule stated before the list ("Security incidents include: …"): its verdict is theirs, whatever their wording. */
   instances?: boolean;
+  /** The lead-in states a duty ("… shall do the following:"): an item reading "Not make statements …" is a ban. */
+  obligation?: boolean;
 }
+
+/** A lead-in that owes the list: "… shall do the following:", "Members must:". */
+const OBLIGATION_LEAD = /\b(?:shall|must|will|are required to|is required to|are expected to)\b[^.;]*:\s*$/i;
+/** An item that negates the duty its lead-in states: "Not make statements …", "Never post …". */
+const NEGATED_ITEM = /^(?:not|never)\s+[a-z]/i;
 
 /** Well-known authorities, so "Chief of Police" in any document becomes the key "chief". */
 const KNOWN_AUTHORITIES: Array<[RegExp, string, string | ((written: string) => string)]> = [
@@ -261,6 +268,7 @@ class Drafter {
       authority: d.verdict !== 'info' && !excepted ? this.authorityKey(d.authority, d.verdict) : inherited?.authority,
       actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
+      obligation: d.verdict === 'info' && OBLIGATION_LEAD.test(sentence),
     };
   }
 
@@ -276,7 +284,9 @@ class Drafter {
     };
   }
 
-  private provision(sentence: string, d: Deontic, context: ListContext | undefined): Provision | undefined {
+  private provision(sentence: string, given: Deontic, context: ListContext | undefined): Provision | undefined {
+    // "… shall do the following: … 3. Not make statements about the guilt of any suspect": the item reads with its lead-in.
+    const d = context?.obligation && NEGATED_ITEM.test(sentence.trim()) ? { ...classifySentence(`Members shall ${sentence.trim()}`), leadIn: given.leadIn } : given;
     const own = d.exception ? sentence.replace(d.exception.text, ' ') : sentence;
     const found = this.concepts(own);
     if (tokenize(sentence).length < 3) return undefined;
