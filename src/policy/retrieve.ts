@@ -18,6 +18,8 @@ export const ALSO_REPORT = /\b(?:shall|must|will|should|is|are) also\b|\balso (?
 const UNKNOWN_WEIGHT = 2;
 /** Reviewed provisions weigh no word up. */
 const NO_WORDS: ReadonlySet<string> = new Set();
+/** What a provision keeps of its score when it does not speak of a matter the question is about. */
+const FOCUS_MISSING = 0.3;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -31,6 +33,8 @@ interface Query {
   /** Concepts that cannot hold together with something the question says. */
   excluded: Set<string>;
   hasAction: boolean;
+  /** Matters the question names that any answer must speak of. */
+  focus: string[];
 }
 
 /** Scores a library's provisions against a question. */
@@ -66,7 +70,8 @@ export class ProvisionIndex {
       if (entry.kind === 'context' && [...q.concepts].some((c) => lexicon.conflicts(name, c))) excluded.add(name);
     }
     const hasAction = [...q.concepts].some((c) => lexicon.kind(c) === 'action');
-    return { q, words, features, subjects, excluded, hasAction };
+    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus);
+    return { q, words, features, subjects, excluded, hasAction, focus };
   }
 
   private score(item: IndexedProvision, query: Query): Scored {
@@ -117,6 +122,8 @@ export class ProvisionIndex {
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
+    // "Do we get a stipend for using our own phone?": a rule about personal phones that says nothing of pay is no answer.
+    for (const c of query.focus) if (!item.concepts.has(c)) factor *= FOCUS_MISSING;
     // "… shall also be reported to …": a duty in addition to the one before it, not the first one.
     if (p.verdict === 'must_report' && ALSO_REPORT.test(p.quote)) factor *= 0.9;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };

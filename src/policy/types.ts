@@ -129,6 +129,11 @@ export interface ConceptEntry {
    * with that condition.
    */
   confines?: boolean;
+  /**
+   * A matter a question is about whenever it names it ("stipend", "overtime"): a provision that does not
+   * speak of it does not answer the question, however much else it shares with it.
+   */
+  focus?: boolean;
 }
 
 export interface LexiconFile {

@@ -130,3 +130,24 @@ describe('answers against an imported document', () => {
     expect(engine.ask('can i text my wife while driving the cruiser').verdict).toBe('prohibited');
   });
 });
+
+describe('matters other policies cover', () => {
+  it('does not answer a question about pay from a rule that only shares its device', () => {
+    const engine = new PolicyEngine(
+      (() => {
+        const lex = readSharedLexicon();
+        const imported = importPolicyText(`1. PERSONAL PHONES
+1.1 Members may carry a personal cell phone on duty.
+1.2 Members shall not use a personal cell phone to photograph a crime scene.
+1.3 Members shall not send text messages while operating a Department vehicle.
+2. EMAIL
+2.1 Members shall not forward Department email to a personal account.
+2.2 Members shall not install software without the approval of the IT Manager.
+`, { lexicon: lex });
+        return buildLibrary({ department: 'x', name: 'X', authorities: imported.authorities }, [imported.document], lex);
+      })(),
+    );
+    expect(engine.ask('do we get a stipend if we use our personal cell for work stuff?').verdict).toBe('not_addressed');
+    expect(engine.ask('can i use my personal cell to take pics of a crime scene').verdict).toBe('prohibited');
+  });
+});
