@@ -137,7 +137,7 @@ describe('matters other policies cover', () => {
       (() => {
         const lex = readSharedLexicon();
         const imported = importPolicyText(`1. PERSONAL PHONES
-1.1 Members may carry a personal cell phone on duty.
+1.1 Members may use a personal cell phone for work calls and other work.
 1.2 Members shall not use a personal cell phone to photograph a crime scene.
 1.3 Members shall not send text messages while operating a Department vehicle.
 2. EMAIL
