@@ -322,8 +322,9 @@ class Drafter {
     // on duty, except for incidental personal use during a break" applies on a break, account named or not.
     const rule = this.concepts(sentence.replace(e.text, ' '));
     const own = new Set([...rule.contexts, ...rule.objects, ...rule.topics]);
+    // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
     const when = [...found.contexts, ...found.objects, ...found.topics].filter(
-      (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c),
+      (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && c !== 'applicability' && c !== 'definitions',
     );
     if (when.length === 0 || !sentence.includes(e.text)) return undefined;
     const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
