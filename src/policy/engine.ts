@@ -23,7 +23,7 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(this.index.rank(q)))));
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(this.index.rank(q))))));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
@@ -72,6 +72,25 @@ function preferPrimaryDuty(ranked: Scored[]): Scored[] {
   const sameSection = (s: Scored) => s.item.section === first.item.section && s.item.document === first.item.document;
   return promote(ranked, (s) => sameSection(s) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
 }
+
+/** An amount or a period in words or figures: "90 days", "once per shift", "annually". */
+const AMOUNT =
+  /\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|hundred|once|twice|daily|weekly|monthly|annually|yearly|hourly|quarterly|permanent(?:ly)?|indefinitely)\b|\b(?:each|every|per)\s+(?:day|week|month|year|shift|tour|pay period|workday)\b|\b(?:retention|fixed|records) schedules?\b|\bregular basis\b|\bregularly\b|\bat (?:a|the) minimum\b|\bat least\b|\bwithin\b|\bno later than\b/i;
+
+/**
+ * "How long are emails kept?": only a provision that states an amount answers it. The best one that does, when it
+ * fits nearly as well; none at all when no provision that fits states one.
+ */
+function preferAmount(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  if (!first || !q.asksAmount) return ranked;
+  if (AMOUNT.test(first.item.provision.quote)) return ranked;
+  const i = ranked.findIndex((s) => s.score >= first.score * AMOUNT_SHARE && AMOUNT.test(s.item.provision.quote));
+  return i < 0 ? [] : promote(ranked, (s) => s === ranked[i]);
+}
+
+/** How nearly a provision stating an amount must fit, against the best one that states none. */
+const AMOUNT_SHARE = 0.5;
 
 /** The best-ranked provision after the first that `pick` accepts, moved to the top; the ranking as it was when none is. */
 function promote(ranked: Scored[], pick: (s: Scored) => boolean): Scored[] {

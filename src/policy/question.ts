@@ -25,6 +25,8 @@ export interface AnalyzedQuestion {
   intent: Intent;
   /** "how do I get that", "how do I request…": asks for the way to get permission. */
   seeksProcess: boolean;
+  /** "How long are emails kept?", "how many hours…": asks for an amount, which only a text that states one answers. */
+  asksAmount: boolean;
 }
 
 const PERMISSION = [
@@ -90,6 +92,9 @@ const FACT = [
   /\b(who|what|when|how often|how long)\b/,
 ];
 
+/** Objects a question names as the place something goes onto, not the thing itself. */
+const DEVICES = new Set(['mobile_phone', 'city_equipment']);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'these', 'those', 'our']);
 
 /**
@@ -97,7 +102,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'th
  * Only when the question names no object of its own.
  */
 function namesUnknownApp(tokens: string[], matches: ConceptMatch[], covered: Set<number>, direct: Set<string>, lexicon: Lexicon): boolean {
-  if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object')) return false;
+  // An object named as what is installed ("a dashcam") is the thing; a device named as where ("on my work phone") is not.
+  if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object' && !DEVICES.has(c))) return false;
   return matches.some((m) => {
     if (m.concept !== 'install' && m.concept !== 'download') return false;
     let i = m.end;
@@ -140,8 +146,12 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(stem));
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
-  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess };
+  const asksAmount = ASKS_AMOUNT.test(normalized);
+  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess, asksAmount };
 }
+
+/** "how long", "how many", "how much", "how often": a question after an amount or a period. */
+const ASKS_AMOUNT = /\bhow (?:long|many|much|often)\b/;
 
 /** "How do I get that", "who do I ask", "who can ok it", "get it ok'd by": asks for the way to get permission. */
 const SEEKS_PROCESS = [

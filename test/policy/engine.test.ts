@@ -151,3 +151,28 @@ describe('matters other policies cover', () => {
     expect(engine.ask('can i use my personal cell to take pics of a crime scene').verdict).toBe('prohibited');
   });
 });
+
+describe('questions after an amount', () => {
+  const lex = readSharedLexicon();
+  const engineFor = (text: string) => {
+    const imported = importPolicyText(text, { lexicon: lex });
+    return new PolicyEngine(buildLibrary({ department: 'x', name: 'X', authorities: imported.authorities }, [imported.document], lex));
+  };
+
+  it('answers "how long" from the provision that states a period, and not at all when none does', () => {
+    const text = `1. EMAIL
+1.1 Department email is a public record and is monitored.
+1.2 Members shall not forward Department email to a personal account.
+2. BODY-WORN CAMERAS
+2.1 Members shall not delete body-worn camera recordings.
+2.2 Recordings that are not evidence are retained for 180 days.
+3. SOFTWARE
+3.1 Members shall not install software without the approval of the IT Manager.
+`;
+    const engine = engineFor(text);
+    const kept = engine.ask('how long do we keep bodycam videos that arent evidence');
+    expect(kept.verdict).toBe('info');
+    expect(kept.citations[0]?.section).toBe('2.2');
+    expect(engine.ask('how long do we keep emails before they get purged').verdict).toBe('not_addressed');
+  });
+});
