@@ -346,6 +346,25 @@ Any employee aware of a posting in violation of this policy shall notify his or 
     expect(sectionOf(result, 'REPORTING VIOLATIONS').text).toMatch(/^Any employee aware/);
   });
 
+  it('titles numbered rules with the heading line above them, until the next heading', () => {
+    const result = importText(`Article 5 - COMMUNICATIONS
+Correspondence
+5.3 Members shall not use the department as a mailing address for personal purposes.
+5.4 Members shall not use departmental letterhead for personal correspondence.
+Telephones and Use of Other Communications Facilities
+5.5 Except in an emergency, department telephones shall not be used for personal long distance calls.
+Article 6 - TRANSMISSION OF INFORMATION
+Press Relations
+6.1 No member shall use the press as a means of personal publicity.
+`);
+    expect(['5.3', '5.4', '5.5', '6.1'].map((id) => sectionOf(result, id).title)).toEqual([
+      'Correspondence',
+      'Correspondence',
+      'Telephones and Use of Other Communications Facilities',
+      'Press Relations',
+    ]);
+  });
+
   it('keeps a text with no numbering and no headings as one section, and says so', () => {
     const result = importText('Employees shall not post photographs of crime scenes on social media. Personal use of email is allowed.');
     expect(result.document.sections).toHaveLength(1);

@@ -51,7 +51,9 @@ export function segment(raw: string[]): Segmented {
     // Under an unnumbered heading, items read "PERSONAL USE 3.b": the heading, then the item's own numbers.
     const underHeading = label && !label.absolute && stack[0]?.style === 'heading' && parent;
     const id = !label ? (heading ?? '') : underHeading ? `${path[0]} ${path.slice(1).join('.')}` : path.join('.');
-    const runIn = !heading && label ? runInHeading(body) : undefined;
+    // A heading over numbered rules titles them until the next heading, or until a higher level of numbering opens.
+    if (pendingTitle && (!label || label.style !== pendingTitle.style || parentNumber(label.value) !== pendingTitle.parent)) pendingTitle = undefined;
+    const runIn = !heading && label ? (runInHeading(body) ?? pendingTitle?.title) : undefined;
     const section: Section = { id, title: heading ? titleCase(heading) : (runIn ?? ''), text: '' };
     if (parent) (parent.section.children ??= []).push(section);
     else roots.push(section);
@@ -60,6 +62,7 @@ export function segment(raw: string[]): Segmented {
     if (body) addLine(o, body);
   };
 
+  let pendingTitle: { title: string; style: string; parent: string } | undefined;
   const typical = typicalLineLength(lines);
   const back: string[] = [];
   let lastDecimal: string | undefined;
@@ -98,6 +101,12 @@ export function segment(raw: string[]): Segmented {
     }
     if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && (roots.length > 0 || front.length > 0)) {
       open(undefined, line.trim(), '');
+      continue;
+    }
+    // "Telephones and Use of Other Communications Facilities" / "5.5 Except in an emergency, …": a heading line over a numbered rule.
+    if (numbered && !label && headsNextRule(lines, i)) {
+      const next = parseLabel(lines[i + 1]!, newLabelState())!;
+      pendingTitle = { title: line.trim(), style: next.style, parent: parentNumber(next.value) };
       continue;
     }
     if (headed && isCapsHeading(line) && !label) {
@@ -142,6 +151,21 @@ function headingsRestartLists(lines: string[]): boolean {
 }
 
 const FIRST_VALUES = new Set(['1', 'a', 'A', 'I', 'i']);
+
+/** "5.4" → "5": the number a decimal label is part of. */
+function parentNumber(value: string): string {
+  return value.replace(/[.-]?[^.-]*$/, '');
+}
+
+/** A Title Case line after a finished sentence, right above a numbered rule that has no title of its own. */
+function headsNextRule(lines: string[], i: number): boolean {
+  if (!isTitleHeading(lines[i]!) || isCapsHeading(lines[i]!)) return false;
+  const before = (lines[i - 1] ?? '').trim();
+  if (before && !/[.:;)]$/.test(before) && !isSectionLabel(parseLabel(before, newLabelState()))) return false;
+  const next = lines[i + 1] ?? '';
+  const label = parseLabel(next, newLabelState());
+  return isSectionLabel(label) && !looksLikeTitle(label!.rest.trim(), label!.absolute);
+}
 
 /** A numbering label alone on its line: "I.", "A.", "(1)", "1060.4", "Section 5". */
 const BARE_LABEL = /^\s*(?:\(?(?:[IVXLC]{1,6}|[A-Za-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,5}(?:\.\d{1,3})+\.?|(?:section|article|chapter|part|rule|§|sec\.)\s*[0-9IVXLC]+(?:[-.][0-9]+)*\.?)\s*$/i;
