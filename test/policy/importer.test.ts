@@ -365,6 +365,17 @@ Press Relations
     ]);
   });
 
+  it('reads a series code in front of decimal numbers ("OPER.11.5   VIEWING DIGITALLY RECORDED DATA") as a section', () => {
+    const result = importText(`OPER.11           POLICY
+The Department is committed to the safety of the public.
+OPER.11.5         VIEWING DIGITALLY RECORDED DATA
+A. Officers shall not copy or record BWC video with any other device.
+B. Officers may view their own recordings before writing a report.
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['OPER.11', 'OPER.11.5', 'OPER.11.5.A', 'OPER.11.5.B']);
+    expect(sectionOf(result, 'OPER.11.5').title).toBe('Viewing Digitally Recorded Data');
+  });
+
   it('keeps a text with no numbering and no headings as one section, and says so', () => {
     const result = importText('Employees shall not post photographs of crime scenes on social media. Personal use of email is allowed.');
     expect(result.document.sections).toHaveLength(1);

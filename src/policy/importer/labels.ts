@@ -52,6 +52,12 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const depth = m[1]!.split('.').length + 1;
     return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
   }
+  // "OPER.11.5   VIEWING DIGITALLY RECORDED DATA", "ADM-3.2 Purpose": a series code, then decimal numbers.
+  m = t.match(/^([A-Z]{2,6}[.-]\d{1,4}(?:\.\d{1,3})*)\.?\s+([A-Z(].*)$/);
+  if (m) {
+    const depth = m[1]!.split(/[.-]/).length;
+    return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
+  }
   m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)\.?\s+(.*)$/);
   if (m && !/^\d+\.\d+\s*(%|percent|hours?|days?|miles?)/i.test(t)) {
     const depth = m[1]!.split('.').length;
