@@ -16,7 +16,8 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * `blind4` were written at the start of the fourth session; their first scores (44/90, 42/90) are the honest figures
  * for a new document, and their READMEs say what was changed after reading them. In the fifth session `blind5` (three
  * invented documents, first score 50/90) and `blind6` and `blind7` (real Illinois policies released under FOIA,
- * first scores 25/84 and 38/113) were written the same way; the real documents are the hard ones.
+ * first scores 25/84 and 38/113) were written the same way, and late in the session `blind8` (three more real Illinois
+ * orders, first score 34/87); the real documents are the hard ones.
  */
 const SETS = [
   { folder: 'unseen', min: 0.75 },
@@ -29,6 +30,7 @@ const SETS = [
   { folder: 'blind5', min: 0.58 },
   { folder: 'blind6', min: 0.42 },
   { folder: 'blind7', min: 0.34 },
+  { folder: 'blind8', min: 0.38 },
 ];
 
 function documentsIn(dir: string): string[] {
