@@ -92,18 +92,15 @@ const FACT = [
   /\b(who|what|when|how often|how long)\b/,
 ];
 
-/** Objects a question names as the place something goes onto, not the thing itself. */
-const DEVICES = new Set(['mobile_phone', 'city_equipment']);
-
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'these', 'those', 'our']);
 
 /**
  * "can i install waze on my laptop": what is installed or downloaded, named by a word nothing else knows, is an app.
- * Only when the question names no object of its own.
+ * Only when the question names no object of its own beyond the device it goes onto.
  */
 function namesUnknownApp(tokens: string[], matches: ConceptMatch[], covered: Set<number>, direct: Set<string>, lexicon: Lexicon): boolean {
   // An object named as what is installed ("a dashcam") is the thing; a device named as where ("on my work phone") is not.
-  if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object' && !DEVICES.has(c))) return false;
+  if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object' && !lexicon.concepts[c]?.place)) return false;
   return matches.some((m) => {
     if (m.concept !== 'install' && m.concept !== 'download') return false;
     let i = m.end;

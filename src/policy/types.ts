@@ -134,6 +134,8 @@ export interface ConceptEntry {
    * speak of it does not answer the question, however much else it shares with it.
    */
   focus?: boolean;
+  /** An object named as where something goes ("on my work phone"), not as the thing itself. */
+  place?: boolean;
 }
 
 export interface LexiconFile {
