@@ -85,8 +85,8 @@ function preferAmount(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || !q.asksAmount) return ranked;
   if (AMOUNT.test(first.item.provision.quote)) return ranked;
-  const i = ranked.findIndex((s) => s.score >= first.score * AMOUNT_SHARE && AMOUNT.test(s.item.provision.quote));
-  return i < 0 ? [] : promote(ranked, (s) => s === ranked[i]);
+  const statesOne = (s: Scored) => s.score >= first.score * AMOUNT_SHARE && AMOUNT.test(s.item.provision.quote);
+  return ranked.some(statesOne) ? promote(ranked, statesOne) : [];
 }
 
 /** How nearly a provision stating an amount must fit, against the best one that states none. */

@@ -103,13 +103,14 @@ describe('reading questions', () => {
   });
 });
 
-describe('answers against an imported document', () => {
-  const engineFor = (text: string) => {
-    const lex = readSharedLexicon();
-    const imported = importPolicyText(text, { lexicon: lex });
-    return new PolicyEngine(buildLibrary({ department: 'imported', name: 'Imported', authorities: imported.authorities }, [imported.document], lex));
-  };
+/** An engine over a plain-text policy imported with no review, as `ask --policy` builds it. */
+function engineFor(text: string): PolicyEngine {
+  const lex = readSharedLexicon();
+  const imported = importPolicyText(text, { lexicon: lex });
+  return new PolicyEngine(buildLibrary({ department: 'imported', name: 'Imported', authorities: imported.authorities }, [imported.document], lex));
+}
 
+describe('answers against an imported document', () => {
   it('reads a ban confined to driving as a permission with that condition when the question does not say it is driving', () => {
     const engine = engineFor(`6. EMAIL
 6.1 Department email is for Department business. Incidental personal use is permitted.
@@ -133,32 +134,20 @@ describe('answers against an imported document', () => {
 
 describe('matters other policies cover', () => {
   it('does not answer a question about pay from a rule that only shares its device', () => {
-    const engine = new PolicyEngine(
-      (() => {
-        const lex = readSharedLexicon();
-        const imported = importPolicyText(`1. PERSONAL PHONES
+    const engine = engineFor(`1. PERSONAL PHONES
 1.1 Members may use a personal cell phone for work calls and other work.
 1.2 Members shall not use a personal cell phone to photograph a crime scene.
 1.3 Members shall not send text messages while operating a Department vehicle.
 2. EMAIL
 2.1 Members shall not forward Department email to a personal account.
 2.2 Members shall not install software without the approval of the IT Manager.
-`, { lexicon: lex });
-        return buildLibrary({ department: 'x', name: 'X', authorities: imported.authorities }, [imported.document], lex);
-      })(),
-    );
+`);
     expect(engine.ask('do we get a stipend if we use our personal cell for work stuff?').verdict).toBe('not_addressed');
     expect(engine.ask('can i use my personal cell to take pics of a crime scene').verdict).toBe('prohibited');
   });
 });
 
 describe('questions after an amount', () => {
-  const lex = readSharedLexicon();
-  const engineFor = (text: string) => {
-    const imported = importPolicyText(text, { lexicon: lex });
-    return new PolicyEngine(buildLibrary({ department: 'x', name: 'X', authorities: imported.authorities }, [imported.document], lex));
-  };
-
   it('answers "how long" from the provision that states a period, and not at all when none does', () => {
     const text = `1. EMAIL
 1.1 Department email is a public record and is monitored.

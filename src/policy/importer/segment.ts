@@ -104,9 +104,9 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // "Telephones and Use of Other Communications Facilities" / "5.5 Except in an emergency, …": a heading line over a numbered rule.
-    if (numbered && !label && headsNextRule(lines, i)) {
-      const next = parseLabel(lines[i + 1]!, newLabelState())!;
-      pendingTitle = { title: line.trim(), style: next.style, parent: parentNumber(next.value) };
+    const ruleBelow = numbered && !label ? ruleUnderHeading(lines, i) : undefined;
+    if (ruleBelow) {
+      pendingTitle = { title: line.trim(), style: ruleBelow.style, parent: parentNumber(ruleBelow.value) };
       continue;
     }
     if (headed && isCapsHeading(line) && !label) {
@@ -157,14 +157,16 @@ function parentNumber(value: string): string {
   return value.replace(/[.-]?[^.-]*$/, '');
 }
 
-/** A Title Case line after a finished sentence, right above a numbered rule that has no title of its own. */
-function headsNextRule(lines: string[], i: number): boolean {
-  if (!isTitleHeading(lines[i]!) || isCapsHeading(lines[i]!)) return false;
+/**
+ * The label of the numbered rule right below line `i`, when that line is a Title Case heading after a finished
+ * sentence and the rule has no title of its own.
+ */
+function ruleUnderHeading(lines: string[], i: number): Label | undefined {
+  if (!isTitleHeading(lines[i]!) || isCapsHeading(lines[i]!)) return undefined;
   const before = (lines[i - 1] ?? '').trim();
-  if (before && !/[.:;)]$/.test(before) && !isSectionLabel(parseLabel(before, newLabelState()))) return false;
-  const next = lines[i + 1] ?? '';
-  const label = parseLabel(next, newLabelState());
-  return isSectionLabel(label) && !looksLikeTitle(label!.rest.trim(), label!.absolute);
+  if (before && !/[.:;)]$/.test(before) && !isSectionLabel(parseLabel(before, newLabelState()))) return undefined;
+  const label = parseLabel(lines[i + 1] ?? '', newLabelState());
+  return isSectionLabel(label) && !looksLikeTitle(label!.rest.trim(), label!.absolute) ? label : undefined;
 }
 
 /** A numbering label alone on its line: "I.", "A.", "(1)", "1060.4", "Section 5". */
