@@ -23,7 +23,7 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(this.index.rank(q))))));
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.index.rank(q))))));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
@@ -34,14 +34,16 @@ export class PolicyEngine {
  * Near-ties between a prohibition and an approval path for the same act ("shall not install …";
  * "… may be installed only with the approval of …") resolve to the approval path: it says how.
  */
-function preferApprovalOnTies(ranked: Scored[]): Scored[] {
+function preferApprovalOnTies(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first) return ranked;
   // "Only software on the list may be installed" and "other software … only after the ISO approves":
   // a permission limited to some cases and the approval path for the rest, side by side.
   const limited = first.item.provision.verdict === 'allowed_with_conditions' && /\bonly\b/i.test(first.item.provision.quote);
-  if (first.item.provision.verdict !== 'prohibited' && !limited) return ranked;
-  const near = limited ? 0.85 : 0.97;
+  // A duty ("members assigned a phone shall keep it charged") beside the approval path to the thing it is owed about.
+  const duty = q.asksLeave && first.item.provision.verdict === 'info' && first.item.provision.required === true;
+  if (first.item.provision.verdict !== 'prohibited' && !limited && !duty) return ranked;
+  const near = limited || duty ? 0.85 : 0.97;
   return promote(ranked, (s) => s.score >= first.score * near && s.item.provision.verdict === 'needs_approval' && (!limited || s.item.section === first.item.section));
 }
 
@@ -75,7 +77,7 @@ function preferPrimaryDuty(ranked: Scored[]): Scored[] {
 
 /** An amount or a period in words or figures: "90 days", "once per shift", "annually". */
 const AMOUNT =
-  /\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|hundred|once|twice|daily|weekly|monthly|annually|yearly|hourly|quarterly|permanent(?:ly)?|indefinitely)\b|\b(?:each|every|per)\s+(?:day|week|month|year|shift|tour|pay period|workday)\b|\b(?:retention|fixed|records) schedules?\b|\bregular basis\b|\bregularly\b|\bat (?:a|the) minimum\b|\bat least\b|\bwithin\b|\bno later than\b/i;
+  /\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|hundred|once|twice|daily|weekly|monthly|annually|yearly|hourly|quarterly|permanent(?:ly)?|indefinitely)\b|\b(?:each|every|per)\s+(?:day|week|month|year|shift|tour|pay period|workday)\b|\b(?:retention|fixed|records) schedules?\b|\bregular basis\b|\b(?:at )?(?:regular |periodic )?intervals?\b|\bperiodic(?:ally)?\b|\bregularly\b|\bat (?:a|the) minimum\b|\bat least\b|\bwithin\b|\bno later than\b/i;
 
 /**
  * "How long are emails kept?": only a provision that states an amount answers it. The best one that does, when it
@@ -113,6 +115,9 @@ function aboutSomething(s: Scored, q: AnalyzedQuestion, library: Library): boole
   return groups.length === 0 || groups.some((g) => !s.missing.includes(g));
 }
 
+/** Concepts that make a use a personal one. */
+const PERSONAL = ['personal_use', 'personal_purpose', 'family'];
+
 function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Lexicon): Decision {
   const p = best.item.provision;
   let verdict: ProvisionVerdict = factual(q, p.verdict) ? 'info' : p.verdict;
@@ -120,6 +125,16 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
   let exceptionNote: string | undefined;
   let quote = p.quote;
   const exception = claimedException(p, q);
+  // "Can I keep my ringer on?" against "All PCDs shall be set to silent": leave to do otherwise than the rule owes.
+  if (verdict === 'info' && p.required && q.asksLeave) {
+    verdict = 'prohibited';
+    exceptionNote = 'The policy requires this; doing otherwise breaks the rule.';
+  }
+  // "Can I shop on Amazon on the station computer?" against "Internet access shall be limited to department-related activities".
+  if (verdict === 'allowed_with_conditions' && p.limited && PERSONAL.some((c) => q.concepts.has(c)) && !PERSONAL.some((c) => best.item.concepts.has(c))) {
+    verdict = 'prohibited';
+    exceptionNote = 'The policy limits this to the purposes it names; a personal use is outside them.';
+  }
   // "Shall not … while driving", asked with no word of driving: allowed, but not then.
   const confinedTo = verdict === 'prohibited' && !exception ? best.openContexts.filter((c) => lexicon.concepts[c]?.confines) : [];
   if (confinedTo.length > 0) {

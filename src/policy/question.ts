@@ -27,6 +27,8 @@ export interface AnalyzedQuestion {
   seeksProcess: boolean;
   /** "How long are emails kept?", "how many hours…": asks for an amount, which only a text that states one answers. */
   asksAmount: boolean;
+  /** Asks leave in so many words ("can I", "is it ok to"), not a permission question only by default. */
+  asksLeave: boolean;
 }
 
 const PERMISSION = [
@@ -144,7 +146,9 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
   const asksAmount = ASKS_AMOUNT.test(normalized);
-  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent: detectIntent(normalized, concepts, lexicon), seeksProcess, asksAmount };
+  const intent = detectIntent(normalized, concepts, lexicon);
+  const asksLeave = intent === 'permission' && PERMISSION.some((re) => re.test(normalized));
+  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave };
 }
 
 /** "how long", "how many", "how much", "how often": a question after an amount or a period. */

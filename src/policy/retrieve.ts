@@ -166,6 +166,6 @@ function intentFactor(p: Provision, q: AnalyzedQuestion): number {
   if (q.intent === 'fact') return p.verdict === 'info' ? 1.35 : 0.9;
   // "Who do I tell?" is best answered by a duty that names whom.
   if (q.intent === 'procedure') return p.verdict === 'must_report' ? (p.authority ? 1.6 : 1.1) : p.verdict === 'info' ? 0.8 : 0.9;
-  if (p.verdict === 'info') return p.drafted ? 0.55 : 0.75;
+  if (p.verdict === 'info') return p.required ? 0.8 : p.drafted ? 0.55 : 0.75;
   return p.verdict === 'must_report' ? 0.85 : 1;
 }

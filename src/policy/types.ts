@@ -67,6 +67,16 @@ export interface Provision {
   /** Conditions in plain words, shown with the answer. */
   conditions?: string[];
   exceptions?: ProvisionException[];
+  /**
+   * An `info` provision that owes an act ("All PCDs shall be set to silent mode"): a fact to whoever asks what is
+   * required, a rule to whoever asks leave to do otherwise.
+   */
+  required?: boolean;
+  /**
+   * A permission confined to the purposes it names ("shall be strictly limited to department-related activities"):
+   * a personal use is outside it.
+   */
+  limited?: boolean;
   /** Drafted by the importer from the document's wording, not yet reviewed. */
   drafted?: boolean;
 }

@@ -165,3 +165,36 @@ describe('questions after an amount', () => {
     expect(engine.ask('how long do we keep emails before they get purged').verdict).toBe('not_addressed');
   });
 });
+
+describe('duties and limits', () => {
+  const text = `1. PHONES
+1.1 All personal communication devices in the workplace shall be set to silent or vibrate mode.
+1.2 Members shall not use a personal cell phone to photograph a crime scene.
+2. INTERNET
+2.1 Internet access provided by the Department shall be strictly limited to department-related activities.
+2.2 Members shall not install software without the approval of the IT Manager.
+3. RECORDS
+3.1 Members shall report a lost Department laptop to their supervisor.
+3.2 Department email is a public record and is monitored.
+4. SOCIAL MEDIA
+4.1 Members shall not post photographs of crime scenes on social media.
+4.2 Members shall not post pictures of themselves in uniform without the approval of the Chief of Police.
+4.3 Members may express personal opinions on matters of public concern as private citizens.
+`;
+
+  it('reads leave to do otherwise than a duty as asking to break it, and a question about the duty as a fact', () => {
+    const engine = engineFor(text);
+    const ringer = engine.ask('can i keep the ringer on instead of silent at work');
+    expect(ringer.verdict).toBe('prohibited');
+    expect(ringer.citations[0]?.section).toBe('1.1');
+    expect(engine.ask('what mode does my phone have to be in at work, silent or vibrate?').verdict).toBe('info');
+  });
+
+  it('reads a personal use against a use limited to department purposes as prohibited, and a work use as allowed with conditions', () => {
+    const engine = engineFor(text);
+    const shopping = engine.ask('can i do some online shopping on the internet at work');
+    expect(shopping.verdict).toBe('prohibited');
+    expect(shopping.citations[0]?.section).toBe('2.1');
+    expect(engine.ask('can i use the internet at work to look up a statute for a report').verdict).toBe('allowed_with_conditions');
+  });
+});

@@ -495,3 +495,16 @@ describe('drafting approval paths', () => {
     expect(rule?.authority).toBe('tsu_manager');
   });
 });
+
+describe('drafting duties and limits', () => {
+  it('marks a sentence that owes an act as required, and one that only aims at it as not', () => {
+    const found = provisionsOf('1. PHONES\nAll PCDs in the workplace shall be set to silent or vibrate mode. Members shall endeavor to limit their use of PCDs to authorized break times.');
+    expect(found.find((p) => /silent/.test(p.quote))).toMatchObject({ verdict: 'info', required: true });
+    expect(found.find((p) => /endeavor/.test(p.quote))?.required).toBeUndefined();
+  });
+
+  it('reads a use confined to the purposes it names as a limited permission', () => {
+    const [p] = provisionsOf('1. INTERNET\nInternet access provided by the Department shall be strictly limited to department-related activities.');
+    expect(p).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
+  });
+});

@@ -11,6 +11,10 @@ export interface Deontic {
   exception?: { text: string; verdict: ProvisionVerdict; authority?: string };
   /** "… may release it, and shall inform the PIO": a duty to report joined to the rule, as its own provision. */
   duty?: { authority?: string };
+  /** The sentence owes an act and neither forbids nor permits one: "All PCDs shall be set to silent mode". */
+  required?: boolean;
+  /** The sentence confines a use to the purposes it names: "Internet access shall be strictly limited to department-related activities". */
+  limited?: boolean;
 }
 
 const AUTHORITY =
@@ -141,7 +145,20 @@ function isPureApproval(clause: string, authority: string | undefined): boolean 
 const WITHOUT_NEED =
   /^((?:(?!\b(?:no|not|never|only)\b)(?:[^.;]|\.(?=\S|\s+[a-z0-9])))*?\b(?:may|can)\s+(?:(?!\b(?:no|not|never|only)\b)(?:[^.;]|\.(?=\S|\s+[a-z0-9])))*?)\s*\bwithout\s+(?:(?:any|further|additional|prior|separate|supervisory|written)\s+)*(?:approval|permission|authori[sz]ation|consent)\b/i;
 
-function classifyWording(sentence: string): { verdict: ProvisionVerdict; authority?: string } {
+/**
+ * A duty in the sentence's own modal: "shall be set to silent", "are mandated to record", "must log off". Not "shall
+ * endeavor to" (an aim), nor "shall mean / include / apply" (what the text itself covers).
+ */
+const REQUIRED =
+  /\b(?:shall|must)\s+(?:(?:at all times|always|immediately|promptly|only)\s+)?(?!(?:not|endeavou?r|strive|attempt|try|mean|means|include|includes|apply|applies|refer|be (?:considered|deemed|defined|construed|interpreted|subject|responsible for (?:the )?(?:content|overall))))[a-z]+|\b(?:are|is) (?:required|mandated|obligated|directed|expected) to\b/i;
+
+/** "shall be strictly limited to", "is restricted to", "shall only be used for", "for official use only". */
+const LIMITED =
+  /\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
+
+type Wording = { verdict: ProvisionVerdict; authority?: string; required?: boolean; limited?: boolean };
+
+function classifyWording(sentence: string): Wording {
   const unneeded = sentence.match(WITHOUT_NEED);
   if (unneeded) return classifyWording(sentence.replace(unneeded[0], unneeded[1]!));
   for (const re of APPROVAL) {
@@ -181,7 +198,9 @@ function classifyWording(sentence: string): { verdict: ProvisionVerdict; authori
   const allowed = sentence.search(ALLOWED);
   const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0 && Number.isFinite(i)));
   // "… are urged to exercise the utmost caution before disclosing their employment": allowed, with care.
-  if (!Number.isFinite(first)) return { verdict: ADVISORY.test(sentence) ? 'allowed_with_conditions' : 'info' };
+  // "Internet access shall be strictly limited to department-related activities": a use allowed for what it names only.
+  if (LIMITED.test(sentence) && (!Number.isFinite(first) || first === allowed)) return { verdict: 'allowed_with_conditions', limited: true };
+  if (!Number.isFinite(first)) return ADVISORY.test(sentence) ? { verdict: 'allowed_with_conditions' } : { verdict: 'info', ...(REQUIRED.test(sentence) ? { required: true } : {}) };
   // "… does not apply to X, provided that …": an exemption with conditions.
   if (first === negated) return { verdict: CONDITION.test(sentence.slice(negated)) ? 'allowed_with_conditions' : 'allowed' };
   if (first === prohibited) {

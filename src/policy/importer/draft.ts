@@ -295,6 +295,8 @@ class Drafter {
     const verdict = fromContext ? context.verdict : d.verdict;
     const authority = fromContext ? context.authority : this.authorityKey(d.authority, d.verdict);
     const p: Provision = { quote: sentence, verdict, drafted: true };
+    if (verdict === 'info' && d.required) p.required = true;
+    if (verdict === 'allowed_with_conditions' && d.limited && !fromContext) p.limited = true;
     if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
     const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
     if (actions.length > 0) p.actions = actions;
@@ -305,7 +307,7 @@ class Drafter {
       const term = this.concepts(sentence.match(DEFINITION)![1]!);
       const termConcepts = [...term.objects, ...term.topics, ...term.actions, ...term.contexts];
       if (termConcepts.length > 0) p.with = termConcepts;
-    } else if (subjects.length > 0) p[verdict === 'info' ? 'topics' : 'objects'] = subjects;
+    } else if (subjects.length > 0) p[verdict === 'info' && !p.required ? 'topics' : 'objects'] = subjects;
     if (found.contexts.length > 0) p.contexts = found.contexts;
     if (context && context.scope.length > 0) p.scope = context.scope;
     if (d.exception) {
