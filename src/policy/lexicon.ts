@@ -133,7 +133,7 @@ export class Lexicon {
   private correctToken(token: string): string {
     if (token.length < 6 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return token;
     const s = stem(token);
-    if (this.byStem.has(s) || this.isVocabulary(token)) return token;
+    if (this.byStem.has(s) || this.isVocabulary(token) || this.hasKnownStart(token)) return token;
     const max = token.length >= 8 ? 2 : 1;
     let best = token;
     let bestDistance = max + 1;
@@ -145,6 +145,11 @@ export class Lexicon {
       }
     }
     return best;
+  }
+
+  /** "tweeting" is spelled right when "tweet*" is a phrase: it is not "texting" mistyped. */
+  private hasKnownStart(token: string): boolean {
+    return (this.byPrefix.get(token.slice(0, 2)) ?? []).some((p) => p.tokens[0]!.prefix && p.tokens[0]!.key.length >= 4 && token.startsWith(p.tokens[0]!.key));
   }
 
   private isVocabulary(token: string): boolean {

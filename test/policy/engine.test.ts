@@ -198,3 +198,10 @@ describe('duties and limits', () => {
     expect(engine.ask('can i use the internet at work to look up a statute for a report').verdict).toBe('allowed_with_conditions');
   });
 });
+
+describe('spelling', () => {
+  const lexicon = new Lexicon(readSharedLexicon());
+  it('does not mend a word a wildcard phrase knows ("tweeting" is not "texting")', () => {
+    expect(analyzeQuestion('tweeting about the game tonight', lexicon).concepts).toContain('social_media');
+  });
+});

@@ -508,3 +508,13 @@ describe('drafting duties and limits', () => {
     expect(p).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
   });
 });
+
+describe('drafting sentences that open with a concession', () => {
+  it('reads the main clause after "While employees are not restricted from …," and gives its verdict to the list it opens', () => {
+    const found = provisionsOf(`1. ENDORSEMENTS
+While employees are not restricted from engaging in the following activities as private citizens, employees may not represent the Department in order to do any of the following, unless specifically authorized by the Chief of Police:
+    (a) Endorse, support or oppose any product, service, company or other commercial entity.
+`);
+    expect(found.find((p) => /commercial entity/.test(p.quote))).toMatchObject({ verdict: 'needs_approval', authority: 'chief' });
+  });
+});

@@ -94,9 +94,15 @@ const ADVISORY = /\b(?:exercise|use)\s+(?:the\s+)?(?:utmost\s+|extreme\s+|great\
 
 const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|unless|other than|with the exception of|excluding)\b,?[^.;:,]*/i;
 
+/** A leading concession, up to the subject of the main clause: "While employees are not restricted from …, ". */
+const CONCESSION =
+  /^\s*(?:while|although|though|even though|whereas)\b[^,;.]{0,240},\s*(?=(?:the |an? |all |any |no |such )?(?:employees?|members?|officers?|personnel|users?|staff|deputies|they|he or she)\b)/i;
+
 /** Classifies one sentence of policy by its wording. */
-export function classifySentence(sentence: string): Deontic {
-  const leadIn = /:\s*$/.test(sentence.trim());
+export function classifySentence(whole: string): Deontic {
+  const leadIn = /:\s*$/.test(whole.trim());
+  // "While employees are not restricted from …, employees may not represent the Department …": the main clause decides.
+  const sentence = whole.replace(CONCESSION, '');
   const joined = joinedDuty(sentence);
   if (joined) return { ...joined, leadIn };
   const m = sentence.match(EXCEPTION);
