@@ -27,6 +27,9 @@ describe('naming the authority a sentence names', () => {
 
   it('keeps a unit abbreviation that qualifies the role', () => {
     expect(classifySentence('The employee shall stop and immediately notify the EOC supervisor.')).toMatchObject({ verdict: 'must_report', authority: 'EOC supervisor' });
+    // A pointer to another text names no one to tell.
+    expect(classifySentence('Refer to the Personal Communication Devices Policy for guidelines regarding off-duty use.').verdict).toBe('info');
+    expect(classifySentence('Members shall refer the request to the Records Manager.')).toMatchObject({ verdict: 'must_report', authority: 'Records Manager' });
   });
 
   it('reads "the member\'s sergeant" past an aside before the approval', () => {

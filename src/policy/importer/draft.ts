@@ -2,7 +2,7 @@ import type { Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
-import { classifySentence, type Deontic } from './deontic.js';
+import { classifySentence, CROSS_REFERENCE, type Deontic } from './deontic.js';
 
 /** A list lead-in ("… are prohibited from the following:") whose verdict its items take. */
 interface ListContext {
@@ -173,6 +173,8 @@ class Drafter {
         const d = this.pointBack(classifySentence(sentence), sentence, provisions);
         const context = isItem ? listContext : inherited;
         const previous = provisions[provisions.length - 1];
+        // "Refer to the Personal Communication Devices Policy for guidelines …": that text decides, not this one.
+        if (CROSS_REFERENCE.test(sentence.trim())) continue;
         if (POLICY_SCOPE.test(sentence)) {
           const p = this.provision(sentence, { verdict: 'info', leadIn: false }, undefined);
           if (p) provisions.push({ ...p, topics: [...new Set([...(p.topics ?? []), ...(p.objects ?? []), 'applicability'])].filter((c) => this.lexicon.kind(c)), objects: undefined });
