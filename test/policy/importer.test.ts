@@ -518,3 +518,26 @@ While employees are not restricted from engaging in the following activities as 
     expect(found.find((p) => /commercial entity/.test(p.quote))).toMatchObject({ verdict: 'needs_approval', authority: 'chief' });
   });
 });
+
+describe('a table of contents and unnumbered opening headings', () => {
+  it('takes a decimal entry the body repeats for a contents line, and PURPOSE / DEFINITIONS before the numbering for headings of their own', () => {
+    const result = importText(`ELGIN POLICE DEPARTMENT
+STANDARD OPERATING PROCEDURE
+Policy Sections:
+                                   16.3.1 Department Use of Social Media
+                                   16.3.2 Off-Duty Use of Social Media
+PURPOSE
+This policy establishes the department's position on the management of social media.
+DEFINITIONS
+Social Media: A category of internet based resources that integrate user generated content.
+16.3.1 DEPARTMENT USE OF SOCIAL MEDIA
+A. All department social media pages shall be approved by the chief of police.
+16.3.2 OFF-DUTY USE OF SOCIAL MEDIA
+A. Personnel shall not post photographs of crime scenes.
+`);
+    const ids = flattenSections(result.document.sections).map((s) => s.id);
+    expect(ids).toEqual(['PURPOSE', 'DEFINITIONS', '16.3.1', '16.3.1.A', '16.3.2', '16.3.2.A']);
+    const purpose = result.document.sections.find((s) => s.id === 'PURPOSE');
+    expect(purpose?.text).toMatch(/management of social media/);
+  });
+});

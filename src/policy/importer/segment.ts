@@ -18,6 +18,8 @@ const BULLETED_LABEL = /^\s*[-•\u2022]\s+(?=\(?(?:[a-z]|[ivx]{1,4})[.)]\s)/;
 interface Open {
   section: Section;
   style: string;
+  /** An unnumbered "PURPOSE" or "DEFINITIONS" heading before the numbering starts: the first numbered section closes it. */
+  preamble?: boolean;
   /** Label path from the root, for ids like "III.C.9.b". */
   path: string[];
   paragraphs: string[][];
@@ -39,13 +41,14 @@ export function segment(raw: string[]): Segmented {
   const numbered = lines.filter((l) => isSectionLabel(parseLabel(l, newLabelState()))).length >= 3;
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines);
+  const contents = listedAgain(lines);
 
   const close = (depth: number) => {
     while (stack.length > depth) finish(stack.pop()!);
   };
-  const open = (label: Label | undefined, heading: string | undefined, body: string) => {
+  const open = (label: Label | undefined, heading: string | undefined, body: string, preamble = false) => {
     const style = label?.style ?? 'heading';
-    close(openDepth(stack, style));
+    close(label && stack[0]?.preamble ? 0 : openDepth(stack, style));
     const parent = stack[stack.length - 1];
     const path = label && !label.absolute ? [...(parent?.path ?? []), label.value] : [label?.value ?? heading ?? ''];
     // Under an unnumbered heading, items read "PERSONAL USE 3.b": the heading, then the item's own numbers.
@@ -57,7 +60,7 @@ export function segment(raw: string[]): Segmented {
     const section: Section = { id, title: heading ? titleCase(heading) : (runIn ?? ''), text: '' };
     if (parent) (parent.section.children ??= []).push(section);
     else roots.push(section);
-    const o: Open = { section, style, path, paragraphs: [[]] };
+    const o: Open = { section, style, path, paragraphs: [[]], ...(preamble ? { preamble } : {}) };
     stack.push(o);
     if (body) addLine(o, body);
   };
@@ -67,6 +70,7 @@ export function segment(raw: string[]): Segmented {
   const back: string[] = [];
   let lastDecimal: string | undefined;
   let closing = false;
+  let labelled = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(BULLETED_LABEL, '');
     // A signature block closes the document; the same words in a header block do not.
@@ -79,7 +83,15 @@ export function segment(raw: string[]): Segmented {
       (roots.length > 0 ? back : front).push(line.trim());
       continue;
     }
-    const label = parseLabel(line, state);
+    // "16.3.3 Internal Blog…" in a table of contents before the body repeats it: an entry, not the section.
+    const label = contents.has(i) ? undefined : parseLabel(line, state);
+    if (!label && numbered && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
+      // "PURPOSE", "DEFINITIONS" before the first numbered section: headings of their own, closed when the numbering starts.
+      close(0);
+      open(undefined, line.trim(), '', true);
+      continue;
+    }
+    if (isSectionLabel(label)) labelled = true;
     if (isSectionLabel(label) && wrappedReference(label!, lines[i - 1] ?? '', lastDecimal)) {
       // "…preserved as required by / 612.15. Members shall not…": a cross-reference that wrapped, not a new section.
       const top = stack[stack.length - 1];
@@ -129,6 +141,26 @@ export function segment(raw: string[]): Segmented {
   close(0);
   inheritTitles(roots, '');
   return { front, back, sections: roots };
+}
+
+/** The unnumbered headings a numbered order opens with. */
+const PREAMBLE_HEADING =
+  /^\s*(?:PURPOSE|POLICY|POLICY STATEMENT|STATEMENT OF POLICY|SCOPE|PURPOSE AND SCOPE|APPLICABILITY|BACKGROUND|DISCUSSION|DEFINITIONS?|REFERENCES?|PROCEDURES?|AUTHORITY)\s*:?\s*$/;
+
+/**
+ * Lines whose decimal label ("16.3.3 Internal Blog") opens a later line again: the earlier ones are entries of a table
+ * of contents, not the sections.
+ */
+function listedAgain(lines: string[]): Set<number> {
+  const last = new Map<string, number>();
+  const at: Array<[number, string]> = [];
+  lines.forEach((line, i) => {
+    const label = parseLabel(line, newLabelState());
+    if (!label?.absolute || decimalDepth(label.style) === 0) return;
+    last.set(label.value, i);
+    at.push([i, label.value]);
+  });
+  return new Set(at.filter(([i, value]) => last.get(value)! > i).map(([i]) => i));
 }
 
 /**
