@@ -541,3 +541,14 @@ A. Personnel shall not post photographs of crime scenes.
     expect(purpose?.text).toMatch(/management of social media/);
   });
 });
+
+describe('definitions', () => {
+  it('reads what a Definitions section says as facts, whatever its wording', () => {
+    const found = provisionsOf(`1. DEFINITIONS
+Social Networks: Online platforms where users can create profiles, share information, and socialize with others.
+2. RULES
+Members shall not post photographs of crime scenes.
+`);
+    expect(found.find((p) => /Online platforms/.test(p.quote))?.verdict).toBe('info');
+  });
+});
