@@ -406,6 +406,11 @@ Members shall not post crime scene photographs.
     expect(found.find((p) => /logos/.test(p.quote))?.verdict).toBe('allowed_with_conditions');
   });
 
+  it('reads a caution against an act ("are cautioned not to publish …") as permission with conditions', () => {
+    const [p] = provisionsOf('1. PHOTOS\nFor safety reasons, personnel are cautioned not to publish photos of themselves in department uniforms.');
+    expect(p?.verdict).toBe('allowed_with_conditions');
+  });
+
   it('gives a permission joined to a duty to report two provisions: the permission with a condition, and the duty', () => {
     const found = provisionsOf(
       '1. MEDIA\nAt a scene where the PIO is absent, the shift supervisor may release the type of incident to the news media, and shall inform the Public Information Officer before the end of the shift.',
