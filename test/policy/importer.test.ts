@@ -557,21 +557,3 @@ Members shall not post photographs of crime scenes.
     expect(found.find((p) => /Online platforms/.test(p.quote))?.verdict).toBe('info');
   });
 });
-
-describe('paragraphs after a list', () => {
-  it('gives a paragraph that starts further out than the items to the section, not to the last item', () => {
-    const result = importText(`1025.4 PROHIBITED CONDUCT
-The following are prohibited:
-         (a)      Speech that is contrary to the canons of the Law Enforcement Code of Ethics as adopted by the
-                  Department and its written directives and orders.
-         (b)      Accessing web sites for non-authorized purposes while on-duty, or using any personal
-                  communication device for personal purposes while on-duty.
-Employees must take reasonable and prompt action to remove any content that is in violation of this policy.
-1025.5 PRIVACY
-Employees forfeit any expectation of privacy.
-`);
-    const sections = flattenSections(result.document.sections);
-    expect(sections.find((s) => s.id === '1025.4')?.text).toMatch(/prompt action to remove/);
-    expect(sections.find((s) => s.id === '1025.4.b')?.text).not.toMatch(/prompt action/);
-  });
-});

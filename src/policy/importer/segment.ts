@@ -20,8 +20,6 @@ interface Open {
   style: string;
   /** An unnumbered "PURPOSE" or "DEFINITIONS" heading before the numbering starts: the first numbered section closes it. */
   preamble?: boolean;
-  /** How far in the line that opened it starts: a paragraph that starts further out is not part of it. */
-  indent: number;
   /** Label path from the root, for ids like "III.C.9.b". */
   path: string[];
   paragraphs: string[][];
@@ -62,7 +60,7 @@ export function segment(raw: string[]): Segmented {
     const section: Section = { id, title: heading ? titleCase(heading) : (runIn ?? ''), text: '' };
     if (parent) (parent.section.children ??= []).push(section);
     else roots.push(section);
-    const o: Open = { section, style, path, paragraphs: [[]], indent: lineIndent, ...(preamble ? { preamble } : {}) };
+    const o: Open = { section, style, path, paragraphs: [[]], ...(preamble ? { preamble } : {}) };
     stack.push(o);
     if (body) addLine(o, body);
   };
@@ -73,10 +71,8 @@ export function segment(raw: string[]): Segmented {
   let lastDecimal: string | undefined;
   let closing = false;
   let labelled = false;
-  let lineIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(BULLETED_LABEL, '');
-    lineIndent = indentOf(line);
     // A signature block closes the document; the same words in a header block do not.
     closing ||= roots.length > 0 && CLOSING.test(line) && lines.slice(i + 1).filter((l) => l.trim()).length <= 12;
     if (closing) {
@@ -130,14 +126,10 @@ export function segment(raw: string[]): Segmented {
       open(undefined, line.trim(), '');
       continue;
     }
-    // A plain paragraph after a list item belongs to the item's section, not to the item; so does one that starts
-    // further out than the item's label, out of as many lists as it starts outside of.
+    // A plain paragraph after a list item belongs to the item's section, not to the item.
     const last = stack[stack.length - 1];
-    const sentenceStarts = /[.!?:]$/.test(lastText(lines, i)) && /^[A-Z"']/.test(line.trim());
-    const outdented = (o: Open | undefined) => o !== undefined && stack.length > 1 && isItemStyle(o.style) && lineIndent + 2 <= o.indent && sentenceStarts;
-    if (last && stack.length > 1 && isItemStyle(last.style) && line.trim() && !BULLET.test(line) && (startsParagraph(lines[i - 1] ?? '', line, typical) || outdented(last))) {
+    if (last && stack.length > 1 && isItemStyle(last.style) && line.trim() && !BULLET.test(line) && startsParagraph(lines[i - 1] ?? '', line, typical)) {
       close(stack.length - 1);
-      while (outdented(stack[stack.length - 1])) close(stack.length - 1);
       // It is a paragraph of its own, not the end of the lead-in that opened the list.
       const parent = stack[stack.length - 1]!;
       if (parent.paragraphs[parent.paragraphs.length - 1]!.length > 0) parent.paragraphs.push([]);
@@ -309,16 +301,6 @@ function standsAlone(lines: string[], i: number): boolean {
   const before = (lines[i - 1] ?? '').trim();
   const after = (lines[i + 1] ?? '').trim();
   return before === '' && (after === '' || !isTitleHeading(after)) && isTitleHeading(lines[i]!);
-}
-
-/** The last line with text before line `i`. */
-function lastText(lines: string[], i: number): string {
-  for (let k = i - 1; k >= 0; k--) if (lines[k]!.trim()) return lines[k]!.trim();
-  return '';
-}
-
-function indentOf(line: string): number {
-  return line.trim() ? line.length - line.trimStart().length : 0;
 }
 
 function isItemStyle(style: string): boolean {
