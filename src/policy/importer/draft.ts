@@ -14,6 +14,8 @@ interface ListContext {
   instances?: boolean;
   /** The lead-in states a duty ("… shall do the following:"): an item reading "Not make statements …" is a ban. */
   obligation?: boolean;
+  /** The items are the cases a ban lets through ("… except in the following circumstances:"): their own limits are conditions. */
+  excepted?: boolean;
 }
 
 /** A lead-in that owes the list: "… shall do the following:", "Members must:". */
@@ -271,6 +273,7 @@ class Drafter {
       actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
       obligation: d.verdict === 'info' && OBLIGATION_LEAD.test(sentence),
+      ...(excepted && verdict === 'allowed' ? { excepted } : {}),
     };
   }
 
@@ -293,8 +296,9 @@ class Drafter {
     const found = this.concepts(own);
     if (tokenize(sentence).length < 3) return undefined;
     // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
-    const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances);
-    const verdict = fromContext ? context.verdict : d.verdict;
+    const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances || (context.excepted && d.verdict !== 'needs_approval'));
+    // "… except in the following circumstances: 2. During authorized breaks; such usage … shall not be disruptive": let through, on its terms.
+    const verdict = fromContext ? (context.excepted && d.verdict !== 'info' && d.verdict !== 'allowed' ? 'allowed_with_conditions' : context.verdict) : d.verdict;
     const authority = fromContext ? context.authority : this.authorityKey(d.authority, d.verdict);
     const p: Provision = { quote: sentence, verdict, drafted: true };
     if (verdict === 'info' && d.required) p.required = true;
