@@ -560,7 +560,7 @@ Members shall not post photographs of crime scenes.
 
 describe('lists of exceptions', () => {
   it('lets an exception item through on its own terms even when its wording limits the use', () => {
-    const found = provisionsOf(`1. ON DUTY
+    const found = provisionsOf(`701.4 ON DUTY
 Use of any personal communication device for personal purposes while on-duty is prohibited, except in the following circumstances:
     1. When brief personal communication may be warranted by the circumstances.
     2. During authorized breaks; such usage shall not be disruptive to the work environment.
