@@ -17,7 +17,8 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * for a new document, and their READMEs say what was changed after reading them. In the fifth session `blind5` (three
  * invented documents, first score 50/90) and `blind6` and `blind7` (real Illinois policies released under FOIA,
  * first scores 25/84 and 38/113) were written the same way, and late in the session `blind8` (three more real Illinois
- * orders, first score 34/87); the real documents are the hard ones.
+ * orders, first score 34/87); the real documents are the hard ones. `blind9` (three real social-media and IT-use
+ * policies) was written at the start of the sixth session; first score 34/94.
  */
 const SETS = [
   { folder: 'unseen', min: 0.75 },
@@ -29,9 +30,9 @@ const SETS = [
   { folder: 'blind4', min: 0.6 },
   { folder: 'blind5', min: 0.58 },
   { folder: 'blind6', min: 0.42 },
-  { folder: 'blind7', min: 0.34 },
-  { folder: 'blind8', min: 0.38 },
-  { folder: 'blind9', min: 0.4 },
+  { folder: 'blind7', min: 0.4 },
+  { folder: 'blind8', min: 0.42 },
+  { folder: 'blind9', min: 0.45 },
 ];
 
 function documentsIn(dir: string): string[] {
