@@ -77,6 +77,8 @@ function validateProvision(p: Provision, section: Section, concepts: Record<stri
   if (!section.text.includes(p.quote)) problems.push(`quote is not in the section text: "${p.quote.slice(0, 60)}…"`);
   if (!VERDICTS.includes(p.verdict) || (p.verdict as string) === 'not_addressed') problems.push(`unknown verdict "${p.verdict}"`);
   if (p.authority && !authorities[p.authority]) problems.push(`unknown authority "${p.authority}"`);
+  if (p.required !== undefined && (p.required !== true || p.verdict !== 'info')) problems.push('"required" is only for an info provision that owes an act, and is true');
+  if (p.limited !== undefined && (p.limited !== true || p.verdict !== 'allowed_with_conditions')) problems.push('"limited" is only for an allowed_with_conditions provision, and is true');
   const named = [...(p.actions ?? []), ...(p.objects ?? []), ...(p.with ?? []), ...(p.contexts ?? []), ...(p.topics ?? []), ...(p.scope ?? [])];
   for (const e of p.exceptions ?? []) {
     named.push(...e.when);

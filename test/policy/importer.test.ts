@@ -568,3 +568,15 @@ Use of any personal communication device for personal purposes while on-duty is 
     expect(found.find((p) => /authorized breaks/.test(p.quote))?.verdict).toBe('allowed_with_conditions');
   });
 });
+
+describe('loading a reviewed library', () => {
+  it('refuses a duty mark on a provision that is not a fact, and a limit mark on one that is not a conditional permission', () => {
+    const result = importText('1. PHONES\nAll PCDs in the workplace shall be set to silent or vibrate mode.\n2. INTERNET\nInternet access shall be strictly limited to department-related activities.\n');
+    const build = () => buildLibrary({ department: 'x', name: 'X', authorities: result.authorities }, [result.document], lexicon);
+    expect(build).not.toThrow();
+    const [duty, limit] = flattenSections(result.document.sections).flatMap((s) => s.provisions ?? []);
+    duty!.verdict = 'prohibited';
+    limit!.verdict = 'allowed';
+    expect(build).toThrow(/"required" is only for an info provision[\s\S]*"limited" is only for an allowed_with_conditions provision/);
+  });
+});
