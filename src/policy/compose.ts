@@ -8,6 +8,8 @@ export interface Decision {
   best: Scored;
   citations: Citation[];
   exceptionNote?: string;
+  /** How the engine read the rule against the question: "Not while driving: that is what the rule forbids." */
+  note?: string;
   /** Provisions that would decide differently if a context the question left open held. */
   alternatives: Scored[];
 }
@@ -28,6 +30,7 @@ export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision
   const doc = d.best.item.document;
   const first = d.citations[0]!;
   const conditions = [...(d.best.item.provision.conditions ?? [])];
+  if (d.note) conditions.unshift(d.note);
   if (d.exceptionNote) conditions.unshift(d.exceptionNote);
   // Exceptions the question did not claim still change the answer when they hold.
   for (const e of d.best.item.provision.exceptions ?? []) {
@@ -36,7 +39,8 @@ export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision
   for (const alt of d.alternatives) conditions.push(alternativeNote(library, alt));
   const parts = [opening(d.verdict, who)];
   parts.push(`${cite(first)}: "${first.quote}"`);
-  if (d.exceptionNote) parts.push(`Exception: ${d.exceptionNote}`);
+  // A drafted exception's note already reads "Exception: …"; a reviewed one may not.
+  if (d.exceptionNote) parts.push(/^exception\b/i.test(d.exceptionNote) ? d.exceptionNote : `Exception: ${d.exceptionNote}`);
   for (const c of conditions.filter((c) => c !== d.exceptionNote)) parts.push(c);
   const rescinded = rescindedNote(doc);
   if (rescinded) parts.unshift(rescinded);

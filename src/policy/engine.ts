@@ -123,28 +123,30 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
   let verdict: ProvisionVerdict = factual(q, p.verdict) ? 'info' : p.verdict;
   let authority = p.authority;
   let exceptionNote: string | undefined;
+  let note: string | undefined;
   let quote = p.quote;
   const exception = claimedException(p, q);
   // "Can I keep my ringer on?" against "All PCDs shall be set to silent": leave to do otherwise than the rule owes.
   if (verdict === 'info' && p.required && q.asksLeave) {
     verdict = 'prohibited';
-    exceptionNote = 'The policy requires this; doing otherwise breaks the rule.';
+    note = 'The policy requires this; doing otherwise breaks the rule.';
   }
   // "Can I shop on Amazon on the station computer?" against "Internet access shall be limited to department-related activities".
   if (verdict === 'allowed_with_conditions' && p.limited && PERSONAL.some((c) => q.concepts.has(c)) && !PERSONAL.some((c) => best.item.concepts.has(c))) {
     verdict = 'prohibited';
-    exceptionNote = 'The policy limits this to the purposes it names; a personal use is outside them.';
+    note = 'The policy limits this to the purposes it names; a personal use is outside them.';
   }
   // "Shall not … while driving", asked with no word of driving: allowed, but not then.
   const confinedTo = verdict === 'prohibited' && !exception ? best.openContexts.filter((c) => lexicon.concepts[c]?.confines) : [];
   if (confinedTo.length > 0) {
     verdict = 'allowed_with_conditions';
-    exceptionNote = `Not ${confinedTo.map((c) => lexicon.label(c)).join(' or ')}: that is what the rule forbids.`;
+    note = `Not ${confinedTo.map((c) => lexicon.label(c)).join(' or ')}: that is what the rule forbids.`;
   }
   if (exception) {
     verdict = exception.verdict;
     authority = exception.authority ?? (exception.verdict === p.verdict ? authority : undefined);
     exceptionNote = exception.note;
+    note = undefined;
     quote = exception.quote;
   }
   const citations: Citation[] = [citationOf(best, quote)];
@@ -158,7 +160,7 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
     seen.add(key);
     citations.push(citationOf(s, s.item.provision.quote));
   }
-  return { verdict, authority, best, citations, exceptionNote, alternatives };
+  return { verdict, authority, best, citations, exceptionNote, note, alternatives };
 }
 
 /**

@@ -187,6 +187,9 @@ describe('duties and limits', () => {
     const ringer = engine.ask('can i keep the ringer on instead of silent at work');
     expect(ringer.verdict).toBe('prohibited');
     expect(ringer.citations[0]?.section).toBe('1.1');
+    // How the engine read the duty is said as such, not as an exception of the rule.
+    expect(ringer.answer).toMatch(/requires this/);
+    expect(ringer.answer).not.toMatch(/Exception:/);
     expect(engine.ask('what mode does my phone have to be in at work, silent or vibrate?').verdict).toBe('info');
   });
 
@@ -203,5 +206,21 @@ describe('spelling', () => {
   const lexicon = new Lexicon(readSharedLexicon());
   it('does not mend a word a wildcard phrase knows ("tweeting" is not "texting")', () => {
     expect(analyzeQuestion('tweeting about the game tonight', lexicon).concepts).toContain('social_media');
+  });
+});
+
+describe('exceptions in answers', () => {
+  it('says a drafted exception once', () => {
+    const engine = engineFor(`1. PHONES
+1.1 Members shall not use personal phones on duty, except during authorized breaks.
+1.2 Members shall not post photographs of crime scenes on social media.
+2. EMAIL
+2.1 Department email is a public record and is monitored.
+2.2 Members shall not install software without the approval of the IT Manager.
+`);
+    const answer = engine.ask('can i use my personal phone during my lunch break on duty');
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.answer).toMatch(/Exception: except during authorized breaks/);
+    expect(answer.answer).not.toMatch(/Exception: Exception/);
   });
 });
