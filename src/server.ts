@@ -82,6 +82,11 @@ function createFront(): Front {
       res.json(503, { status: front.phase });
       return;
     }
+    // Not an activity at all ("{}", "[1,2]"): say so, rather than let the adapter fail on it with a 500.
+    if (!isActivityShaped(req.body)) {
+      res.json(400, { error: 'The body must be a Bot Framework activity: a JSON object with a string "type".' });
+      return;
+    }
     front.requests.enter();
     try {
       const turn = front.turn;
@@ -91,6 +96,10 @@ function createFront(): Front {
     }
   });
   return front;
+}
+
+function isActivityShaped(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
 /** The caller's correlation id when it sends one, else the activity's id, else a fresh one. */

@@ -72,6 +72,12 @@ describe('the HTTP server', () => {
     const post = (body: string) => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect((await post(JSON.stringify({ type: 'message', text: 'x'.repeat(600 * 1024) }))).status).toBe(413);
     expect((await post('{not json')).status).toBe(400);
+    // JSON that is no activity gets a 400 that says what an activity is, not a 500.
+    for (const body of ['{}', '[1,2]', '"hi"', '{"type": 7}']) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/activity/);
+    }
     await server.close();
     await backend.close();
   });
