@@ -146,8 +146,9 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
   const asksAmount = ASKS_AMOUNT.test(normalized);
-  const intent = detectIntent(normalized, concepts, lexicon);
-  const asksLeave = intent === 'permission' && PERMISSION.some((re) => re.test(normalized));
+  const inSoManyWords = PERMISSION.some((re) => re.test(normalized));
+  const intent = detectIntent(normalized, concepts, lexicon, inSoManyWords);
+  const asksLeave = intent === 'permission' && inSoManyWords;
   return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave };
 }
 
@@ -182,7 +183,8 @@ function negated(tokens: string[], start: number): boolean {
 const WITNESSED = /^(found|saw|noticed|spotted|came across|just saw|just found)\b/;
 const PLANNING = /\b(gonna|going to|planning to|plan to|want to|wanna|about to|thinking about|thinking of)\b/;
 
-function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Intent {
+/** `asksLeave`: the question matches a PERMISSION pattern. */
+function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon, asksLeave: boolean): Intent {
   if (PROCEDURE.some((re) => re.test(s))) return 'procedure';
   if (WITNESSED.test(s) && !PLANNING.test(s)) return 'procedure';
   if (ABOUT_OTHERS.some((re) => re.test(s))) return 'fact';
@@ -190,10 +192,9 @@ function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon): Inten
   const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic' && c !== 'off_topic');
   if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic) {
     // Something went wrong and "should I…?" asks what to do about it.
-    const asksLeave = PERMISSION.some((re) => re.test(s)) && !/\bshould (i|we)\b/.test(s);
-    if (!asksLeave) return 'procedure';
+    if (!asksLeave || /\bshould (i|we)\b/.test(s)) return 'procedure';
   }
-  if (PERMISSION.some((re) => re.test(s))) return 'permission';
+  if (asksLeave) return 'permission';
   if (FACT.some((re) => re.test(s))) return 'fact';
   return 'permission';
 }

@@ -63,6 +63,8 @@ export const DEFAULT_CHUNK_BYTES = 256 * 1024;
 const LOAD_ATTEMPTS = 3;
 
 const chunkId = (generation: string, n: number) => `${generation}:chunk:${n}`;
+/** The ids of a chunked generation's documents. */
+const chunkIds = (generation: string, count: number) => Array.from({ length: count }, (_, n) => chunkId(generation, n));
 
 /** Packs the department's lists, in order, into chunks of at most `maxBytes` of JSON each (a single item larger still gets its own). */
 function chunksOf(config: DepartmentConfig, generation: string, writtenAt: string, maxBytes: number): ChunkDoc[] {
@@ -119,7 +121,7 @@ export class DirectoryStore {
         const all = await this.docs.query<Doc>(departmentId, 'c.generation = @generation', { generation: head.generation });
         return { config: assemble(head, [legacyParts(all, head.generation)]), head };
       }
-      const chunks = await Promise.all(Array.from({ length: head.chunks }, (_, n) => this.docs.read<ChunkDoc>(departmentId, chunkId(head.generation, n))));
+      const chunks = await Promise.all(chunkIds(head.generation, head.chunks).map((id) => this.docs.read<ChunkDoc>(departmentId, id)));
       if (chunks.every((c) => c !== undefined)) return { config: assemble(head, chunks.map((c) => c!.parts)), head };
       // An import switched the generation and dropped these chunks after the head was read: read the new head.
       if (attempt >= LOAD_ATTEMPTS) throw new Error(`directory of ${departmentId}: chunks of generation ${head.generation} missing`);
@@ -178,7 +180,7 @@ export class DirectoryStore {
   /** The generation a switch replaced: its chunks by id, or (stored before chunks) its part documents by a query. */
   private async dropGeneration(departmentId: string, replaced: DepartmentDoc): Promise<void> {
     const ids = replaced.chunks !== undefined
-      ? Array.from({ length: replaced.chunks }, (_, n) => chunkId(replaced.generation, n))
+      ? chunkIds(replaced.generation, replaced.chunks)
       : (await this.docs.query<Doc>(departmentId, "c.kind != 'department' AND c.generation = @generation", { generation: replaced.generation })).map((d) => d.id);
     await Promise.all(ids.map((id) => this.docs.remove(departmentId, id)));
   }

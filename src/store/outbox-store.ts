@@ -52,6 +52,9 @@ export interface Owed {
 }
 
 const markerId = (member: MemberId) => `owed:${member}`;
+const markerDoc = (departmentId: string, member: MemberId, owed: boolean, at: Date): OwedMarkerDoc => ({
+  id: markerId(member), departmentId, kind: 'owedMarker', member, owed, at: at.toISOString(),
+});
 
 export interface ClaimedEntry {
   entry: OutboxEntry;
@@ -84,6 +87,9 @@ function strip(doc: Stored<OutboxDoc>): OutboxEntry {
   return entry as OutboxEntry;
 }
 
+/** The entry with the etag it was read at. */
+const stored = (doc: Stored<OutboxDoc>): Stored<OutboxEntry> => ({ ...strip(doc), _etag: doc._etag });
+
 const byDue = (a: OutboxEntry, b: OutboxEntry) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id);
 
 /**
@@ -100,7 +106,7 @@ export class OutboxStore {
 
   async get(departmentId: string, id: string): Promise<Stored<OutboxEntry> | undefined> {
     const doc = await this.docs.read<OutboxDoc>(departmentId, id);
-    return doc?.kind === 'outbox' ? { ...strip(doc), _etag: doc._etag } : undefined;
+    return doc?.kind === 'outbox' ? stored(doc) : undefined;
   }
 
   /** These entries, those of them due by `now` that nobody holds, in the order given: what a use case just wrote, read by id. */
@@ -114,20 +120,19 @@ export class OutboxStore {
     const where = "c.kind = 'outbox' AND c.state = 'pending' AND c.nextAttemptAt <= @now AND c.leaseUntil <= @now";
     const params = { now: now.toISOString(), ...(reportId ? { reportId } : {}) };
     const docs = await this.docs.query<OutboxDoc>(departmentId, reportId ? `${where} AND c.reportId = @reportId` : where, params);
-    return docs.map((d) => ({ ...strip(d), _etag: d._etag })).sort(byDue);
+    return docs.map(stored).sort(byDue);
   }
 
   /** What a member is owed now that they talk to the bot: pending whatever its schedule, and what died only for want of a chat. */
   async owedTo(departmentId: string, member: MemberId, now: Date): Promise<Stored<OutboxEntry>[]> {
     const where = "c.kind = 'outbox' AND c.member = @member AND c.leaseUntil <= @now AND (c.state = 'pending' OR (c.state = 'dead' AND c.lastError = 'unreachable'))";
     const docs = await this.docs.query<OutboxDoc>(departmentId, where, { member, now: now.toISOString() });
-    return docs.map((d) => ({ ...strip(d), _etag: d._etag })).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return docs.map(stored).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   /** Marks the member as owed something; written after the entry's failure is recorded, so a reader who sees the mark finds it. */
   async markOwed(departmentId: string, member: MemberId, at: Date): Promise<void> {
-    const doc: OwedMarkerDoc = { id: markerId(member), departmentId, kind: 'owedMarker', member, owed: true, at: at.toISOString() };
-    await this.docs.upsert(doc);
+    await this.docs.upsert(markerDoc(departmentId, member, true, at));
   }
 
   /** One point read when nothing is owed (the usual turn); the query for what is owed only when the member is marked. */
@@ -139,8 +144,7 @@ export class OutboxStore {
 
   /** Clears the mark unless another failure marked the member again since it was read (then the next turn looks again). */
   async clearOwed(departmentId: string, member: MemberId, marker: string, at: Date): Promise<boolean> {
-    const doc: OwedMarkerDoc = { id: markerId(member), departmentId, kind: 'owedMarker', member, owed: false, at: at.toISOString() };
-    return (await this.docs.replace(doc, marker)).ok;
+    return (await this.docs.replace(markerDoc(departmentId, member, false, at), marker)).ok;
   }
 
   /** The entry is this caller's to send until the lease ends; undefined when another sender got there first. */

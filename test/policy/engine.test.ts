@@ -98,6 +98,10 @@ describe('reading questions', () => {
     expect(lexicon.conceptsOf('Remote access from a personally owned computer is prohibited.')).not.toContain('department_device');
   });
 
+  it('does not mend a word a wildcard phrase knows ("tweeting" is not "texting")', () => {
+    expect(analyzeQuestion('tweeting about the game tonight', lexicon).concepts).toContain('social_media');
+  });
+
   it('does not mend a real word into another ("candy crush" is not a crash)', () => {
     expect(analyzeQuestion('can i download candy crush on my work phone', lexicon).concepts).not.toContain('malfunction');
   });
@@ -199,13 +203,6 @@ describe('duties and limits', () => {
     expect(shopping.verdict).toBe('prohibited');
     expect(shopping.citations[0]?.section).toBe('2.1');
     expect(engine.ask('can i use the internet at work to look up a statute for a report').verdict).toBe('allowed_with_conditions');
-  });
-});
-
-describe('spelling', () => {
-  const lexicon = new Lexicon(readSharedLexicon());
-  it('does not mend a word a wildcard phrase knows ("tweeting" is not "texting")', () => {
-    expect(analyzeQuestion('tweeting about the game tonight', lexicon).concepts).toContain('social_media');
   });
 });
 

@@ -172,11 +172,11 @@ class Drafter {
       for (const sentence of sentences(line)) {
         // A run-in heading ("Damage and malfunction.") names the paragraph; it states nothing.
         if (section.title && sentence.replace(/[.:]\s*$/, '') === section.title && sentence.split(/\s+/).length <= 7) continue;
+        // "Refer to the Personal Communication Devices Policy for guidelines …": that text decides, not this one.
+        if (CROSS_REFERENCE.test(sentence.trim())) continue;
         const d = this.pointBack(classifySentence(sentence), sentence, provisions);
         const context = isItem ? listContext : inherited;
         const previous = provisions[provisions.length - 1];
-        // "Refer to the Personal Communication Devices Policy for guidelines …": that text decides, not this one.
-        if (CROSS_REFERENCE.test(sentence.trim())) continue;
         if (POLICY_SCOPE.test(sentence)) {
           const p = this.provision(sentence, { verdict: 'info', leadIn: false }, undefined);
           if (p) provisions.push({ ...p, topics: [...new Set([...(p.topics ?? []), ...(p.objects ?? []), 'applicability'])].filter((c) => this.lexicon.kind(c)), objects: undefined });

@@ -38,10 +38,12 @@ export function segment(raw: string[]): Segmented {
   const roots: Section[] = [];
   const stack: Open[] = [];
   const front: string[] = [];
-  const numbered = lines.filter((l) => isSectionLabel(parseLabel(l, newLabelState()))).length >= 3;
+  // Each line's label read on its own, for the passes over the whole document.
+  const alone = lines.map((l) => parseLabel(l, newLabelState()));
+  const numbered = alone.filter(isSectionLabel).length >= 3;
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
-  const headed = numbered && headingsRestartLists(lines);
-  const contents = listedAgain(lines);
+  const headed = numbered && headingsRestartLists(lines, alone);
+  const contents = listedAgain(alone);
 
   const close = (depth: number) => {
     while (stack.length > depth) finish(stack.pop()!);
@@ -151,11 +153,10 @@ const PREAMBLE_HEADING =
  * Lines whose decimal label ("16.3.3 Internal Blog") opens a later line again: the earlier ones are entries of a table
  * of contents, not the sections.
  */
-function listedAgain(lines: string[]): Set<number> {
+function listedAgain(labels: Array<Label | undefined>): Set<number> {
   const last = new Map<string, number>();
   const at: Array<[number, string]> = [];
-  lines.forEach((line, i) => {
-    const label = parseLabel(line, newLabelState());
+  labels.forEach((label, i) => {
     if (!label?.absolute || decimalDepth(label.style) === 0) return;
     last.set(label.value, i);
     at.push([i, label.value]);
@@ -167,12 +168,12 @@ function listedAgain(lines: string[]): Set<number> {
  * A document laid out as capitalised headings ("PERSONAL USE", "REPORTING VIOLATIONS"), each with its own
  * numbered list: at least two headings are followed by a list that starts again at its first number.
  */
-function headingsRestartLists(lines: string[]): boolean {
+function headingsRestartLists(lines: string[], labels: Array<Label | undefined>): boolean {
   const seen = new Set<string>();
   let afterHeading = false;
   let restarts = 0;
-  for (const line of lines) {
-    const label = parseLabel(line, newLabelState());
+  for (const [i, line] of lines.entries()) {
+    const label = labels[i];
     if (isSectionLabel(label)) {
       if (afterHeading && seen.has(label!.style) && FIRST_VALUES.has(label!.value)) restarts++;
       seen.add(label!.style);
