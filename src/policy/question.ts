@@ -49,6 +49,9 @@ const PERMISSION = [
   /\bi (want|wanna|would like|plan|am planning|am thinking about|was thinking about|was going) to\b/,
   /\b(gonna|going to|about to|planning to) (dl|download|install|post|put|send|share|upload|use|add|plug|forward|email|text|tweet)\b/,
   /\bhow do i (get )?(permission|approval)\b/,
+  // "want to write a blog post about …, cool?": the plan with its "I" left out, or leave asked in one word at the end.
+  /^(want|wanna|gonna|planning|hoping|trying|thinking about|thinking of) (to )?[a-z]/,
+  /\b(cool|ok|okay|fine|alright|allowed|legit|good to go)$/,
 ];
 
 const PROCEDURE = [
@@ -85,6 +88,8 @@ const ABOUT_OTHERS = [
 ];
 
 const FACT = [
+  // "are comments people leave on the PD facebook page foia-able / public?": a property of something, not leave to act.
+  /^(is|are|does|do|will|would|can|could) (?!(i|we|you|u)\b)([a-z]+ ){0,10}(private|public|monitored|saved|logged|stored|archived|kept|secure|encrypted|confidential|foia|discoverable|subject to|considered|count as|counts as)\b/,
   /\b(is|are) (it|stuff|everything|my \w+|the \w+|our \w+) (actually |really |even |still |ever )?(backed up|saved|private|monitored|kept|stored|archived|recorded|logged|public)\b/,
   /\bdo i lose\b/,
   AUTHORITY_SUBJECT,
