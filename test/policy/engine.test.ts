@@ -65,6 +65,16 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i put outlook on my own phone', lexicon).intent).toBe('permission');
   });
 
+  it('reads a property of something as a fact and a plan with its "I" left out as asking leave', () => {
+    for (const q of ['are comments people leave on the PD facebook page foia-able / public?', 'is stuff we send over the internal IM private?']) {
+      expect(analyzeQuestion(q, lexicon).intent, q).toBe('fact');
+    }
+    for (const q of ['want to write a blog post about how/when we do prisoner transports, cool?', 'posting a vid of when we did range day, ok?']) {
+      const read = analyzeQuestion(q, lexicon);
+      expect([read.intent, read.asksLeave], q).toEqual(['permission', true]);
+    }
+  });
+
   it('reads the ways officers ask who approves something', () => {
     for (const q of [
       'who do i need to ok taking my laptop overseas',
