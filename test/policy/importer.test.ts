@@ -491,6 +491,18 @@ describe('drafting lists of exceptions', () => {
   });
 });
 
+describe('drafting exceptions with alternatives', () => {
+  it('gives each alternative of "unless …, or while on an authorized break" an exception of its own', () => {
+    const [rule] = provisionsOf(
+      '4. SOCIAL MEDIA\nAll personnel are prohibited from using any social media while on duty unless for investigative purposes or in the performance of their duties, or while on an authorized break.',
+    );
+    expect(rule?.verdict).toBe('prohibited');
+    const whens = (rule?.exceptions ?? []).map((e) => e.when);
+    expect(whens).toContainEqual(['break_time']);
+    expect(whens.length).toBeGreaterThan(1);
+  });
+});
+
 describe('drafting approval paths', () => {
   it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
     const [rule] = provisionsOf(

@@ -317,28 +317,37 @@ class Drafter {
     if (found.contexts.length > 0) p.contexts = found.contexts;
     if (context && context.scope.length > 0) p.scope = context.scope;
     if (d.exception) {
-      const e = this.exception(sentence, d);
-      if (e) p.exceptions = [e];
+      const exceptions = this.exceptions(sentence, d);
+      if (exceptions.length > 0) p.exceptions = exceptions;
     }
     return p.actions || p.objects || p.topics ? p : undefined;
   }
 
-  private exception(sentence: string, d: Deontic): ProvisionException | undefined {
+  /**
+   * The exceptions a clause states. "… unless for investigative purposes, or while on an authorized break" lets
+   * either case through: one exception per alternative that names a circumstance of its own.
+   */
+  private exceptions(sentence: string, d: Deontic): ProvisionException[] {
     const e = d.exception!;
-    const found = this.concepts(e.text);
+    if (!sentence.includes(e.text)) return [];
     // What the rule itself names is no circumstance of the exception: "shall not access personal accounts
     // on duty, except for incidental personal use during a break" applies on a break, account named or not.
     const rule = this.concepts(sentence.replace(e.text, ' '));
     const own = new Set([...rule.contexts, ...rule.objects, ...rule.topics]);
-    // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
-    const when = [...found.contexts, ...found.objects, ...found.topics].filter(
-      (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && c !== 'applicability' && c !== 'definitions',
-    );
-    if (when.length === 0 || !sentence.includes(e.text)) return undefined;
-    const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
+    const circumstances = (text: string) => {
+      const found = this.concepts(text);
+      // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
+      return [...found.contexts, ...found.objects, ...found.topics].filter(
+        (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && c !== 'applicability' && c !== 'definitions',
+      );
+    };
+    const alternatives = e.text.split(/,?\s+or\s+/i).map(circumstances).filter((when) => when.length > 0);
     const key = this.authorityKey(e.authority, e.verdict);
-    if (key && e.verdict === 'needs_approval') out.authority = key;
-    return out;
+    return alternatives.map((when) => {
+      const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
+      if (key && e.verdict === 'needs_approval') out.authority = key;
+      return out;
+    });
   }
 
   /** Concepts of a text, split by kind, keeping only the most specific of each implication chain. */
