@@ -82,7 +82,8 @@ function notAddressed(library: Library): Answer {
     conditions: [],
     answer: [
       ...rescinded,
-      `The ${library.name} policies on file (${docs}) do not address this. Ask your supervisor before acting.`,
+      // A document imported on the fly is its own library: name it once.
+      library.name === docs ? `${docs} does not address this. Ask your supervisor before acting.` : `The ${library.name} policies on file (${docs}) do not address this. Ask your supervisor before acting.`,
     ].join(' '),
   };
 }

@@ -504,6 +504,14 @@ describe('drafting exceptions with alternatives', () => {
 });
 
 describe('drafting approval paths', () => {
+  it('reads "without such authorization" as the approval path the sentence before names, and a person\'s consent as no approval', () => {
+    const found = provisionsOf(
+      '8.1 DEPARTMENT ACCOUNTS\nOnly members authorized by the Chief of Police may create a social media account for the Department. No member shall create any account or page that uses the Department name without such authorization. Members shall not post the home address of any other member without that member\'s express consent.',
+    );
+    expect(found.find((p) => p.quote.startsWith('No member shall create'))).toMatchObject({ verdict: 'needs_approval', authority: 'chief' });
+    expect(found.find((p) => p.quote.startsWith('Members shall not post'))?.verdict).toBe('prohibited');
+  });
+
   it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
     const [rule] = provisionsOf(
       '1. PHONES\nMembers shall not install any application on a department-issued phone other than those offered in the managed app catalog. Any other application may be installed only with the approval of the TSU Manager.',

@@ -38,6 +38,10 @@ const NAMED_APPROVER =
 const APPROVER_FIRST =
   /\b(?:until|unless|after|once|when|only when|only after)\s+(?:the\s+|his or her\s+|their\s+|a\s+|an\s+)?((?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed|signs off on|signed off on|consents to)\b/i;
 
+/** "without such authorization", "without prior approval": a grant that names no one. */
+const UNNAMED_GRANT =
+  /^(?:without|absent|unless|except with|only with|only after|only upon)\s+(?:(?:such|prior|proper|written|express|advance|appropriate|required|necessary|official|supervisory|department(?:al)?|the)\s+)*(?:approval|authori[sz]ation|permission)\b/i;
+
 const APPROVAL = [
   new RegExp(String.raw`\b(?:without|absent|unless(?: they)?(?: have| receive| obtain)?|except with|only with|only after|only upon|subject to|requires?|required|requiring|with)\b` + WORDS + GRANT, 'i'),
   new RegExp(String.raw`\b(?:must|shall|will|should|are required to|is required to)(?: first)? (?:receive|obtain|get|secure|have|request|seek)\b` + WORDS + GRANT, 'i'),
@@ -172,12 +176,14 @@ type Wording = { verdict: ProvisionVerdict; authority?: string; required?: boole
 function classifyWording(sentence: string): Wording {
   const unneeded = sentence.match(WITHOUT_NEED);
   if (unneeded) return classifyWording(sentence.replace(unneeded[0], unneeded[1]!));
+  let unnamed = false;
   for (const re of APPROVAL) {
     const m = sentence.match(re);
     // The approver is named with the approval ("… without the approval of the Chief"); an office named
     // further on ("… posted without permission, shall notify the Watch Commander") is not one.
     const authority = m ? authorityAfter(sentence.slice(0, approvalEnd(sentence, m)), m.index!) : undefined;
     if (authority) return { verdict: 'needs_approval', authority };
+    if (m && re === APPROVAL[0] && UNNAMED_GRANT.test(m[0])) unnamed = true;
   }
   const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
   // "When travel is approved …" is passive: it names what is approved, not who approves it.
@@ -219,6 +225,8 @@ function classifyWording(sentence: string): Wording {
   if (first === prohibited) {
     // "Personal calls are kept brief and shall not interfere with duties": a limit on what is allowed, not a ban.
     const limitOnly = KEEPS_WITHIN.test(sentence) && sentence.replace(KEEPS_WITHIN_ALL, ' ').search(PROHIBITED) < 0;
+    // "… shall not create any account … without such authorization": an approval path whose approver the sentence before names.
+    if (unnamed && !limitOnly) return { verdict: 'needs_approval' };
     return { verdict: limitOnly ? 'allowed_with_conditions' : 'prohibited' };
   }
   return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
