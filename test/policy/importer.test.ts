@@ -567,6 +567,37 @@ A. Personnel shall not post photographs of crime scenes.
   });
 });
 
+describe('a directive number in the header block', () => {
+  it('is the document\'s number, not a section over the whole order', () => {
+    const result = importText(`SPRINGFIELD POLICE DEPARTMENT
+                                        DIRECTIVE NUMBER
+                                                   20-062            OPS-09
+  SUBJECT:      BODY WORN CAMERA PROGRAM
+  I.       PURPOSE
+           This policy is intended to provide officers with instructions on the body-worn cameras.
+ II.       PROCEDURES
+           A.       Officers shall not use personally owned recording devices.
+           B.       Officers shall activate the BWC at the start of every call.
+III.       RETENTION
+           A.       Recordings shall be kept for 90 days.
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['I', 'II', 'II.A', 'II.B', 'III', 'III.A']);
+  });
+});
+
+describe('flags of a drafted provision', () => {
+  it('stand only on the verdict they qualify, whatever changed it later (a Responsibilities section reads as facts)', () => {
+    const found = provisionsOf(`V. RESPONSIBILITIES
+Officers shall return their cameras at the end of shift. This feature should only be used in circumstances where immediate upload is needed.
+`);
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) {
+      if (p.limited) expect(p.verdict).toBe('allowed_with_conditions');
+      if (p.required) expect(p.verdict).toBe('info');
+    }
+  });
+});
+
 describe('definitions', () => {
   it('reads what a Definitions section says as facts, whatever its wording', () => {
     const found = provisionsOf(`1. DEFINITIONS

@@ -111,6 +111,7 @@ function toInfo(p: Provision): void {
   p.topics = [...new Set([...(p.topics ?? []), ...(p.objects ?? [])])];
   delete p.objects;
   delete p.exceptions;
+  delete p.limited;
 }
 
 /** A sentence that continues the one before: "Any other application may be installed only with…". */
@@ -228,6 +229,11 @@ class Drafter {
       for (const p of provisions) {
         if (p.verdict !== 'info') toInfo(p);
       }
+    }
+    // Whatever changed a verdict after drafting, a flag only stands on the verdict it qualifies.
+    for (const p of provisions) {
+      if (p.verdict !== 'allowed_with_conditions') delete p.limited;
+      if (p.verdict !== 'info') delete p.required;
     }
     const out: Section = { ...section, provisions };
     if (children) out.children = children;

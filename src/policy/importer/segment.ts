@@ -44,6 +44,7 @@ export function segment(raw: string[]): Segmented {
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines, alone);
   const contents = listedAgain(alone);
+  const docNumber = documentNumber(alone);
 
   const close = (depth: number) => {
     while (stack.length > depth) finish(stack.pop()!);
@@ -86,7 +87,7 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // "16.3.3 Internal Blog…" in a table of contents before the body repeats it: an entry, not the section.
-    const label = contents.has(i) ? undefined : parseLabel(line, state);
+    const label = contents.has(i) || i === docNumber ? undefined : parseLabel(line, state);
     if (!label && numbered && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
       // "PURPOSE", "DEFINITIONS" before the first numbered section: headings of their own, closed when the numbering starts.
       close(0);
@@ -162,6 +163,21 @@ function listedAgain(labels: Array<Label | undefined>): Set<number> {
     at.push([i, label.value]);
   });
   return new Set(at.filter(([i, value]) => last.get(value)! > i).map(([i]) => i));
+}
+
+/**
+ * "20-062   OPS-09" in a directive's header block: a number of the document's own, not a section, when it is the first
+ * label, no other line is numbered in its style, and the numbering that follows is another style.
+ */
+function documentNumber(labels: Array<Label | undefined>): number | undefined {
+  const first = labels.findIndex(isSectionLabel);
+  const label = labels[first];
+  if (first < 0 || !label?.absolute || label.style.startsWith('word-')) return undefined;
+  const same = labels.filter((l) => isSectionLabel(l) && l!.style === label.style).length;
+  // "OPER.11 POLICY" over "OPER.11.5 …" heads the sections that extend its number.
+  const extended = labels.some((l) => isSectionLabel(l) && l!.absolute && l!.value !== label.value && /^[.-]/.test(l!.value.slice(label.value.length)) && l!.value.startsWith(label.value));
+  const others = labels.filter((l) => isSectionLabel(l) && l!.style !== label.style).length;
+  return same === 1 && !extended && others >= 3 ? first : undefined;
 }
 
 /**
