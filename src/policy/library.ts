@@ -67,12 +67,13 @@ function validateDocument(doc: PolicyDocument, concepts: Record<string, ConceptE
   for (const section of flattenSections(doc.sections)) {
     if (seen.has(section.id)) problems.push(`${where(section)} appears twice`);
     seen.add(section.id);
-    for (const p of section.provisions ?? []) problems.push(...validateProvision(p, section, concepts, authorities).map((m) => `${where(section)}: ${m}`));
+    for (const p of section.provisions ?? []) problems.push(...provisionProblems(p, section, concepts, authorities).map((m) => `${where(section)}: ${m}`));
   }
   return problems;
 }
 
-function validateProvision(p: Provision, section: Section, concepts: Record<string, ConceptEntry>, authorities: Record<string, unknown>): string[] {
+/** What is wrong with one provision of a section, if anything. */
+export function provisionProblems(p: Provision, section: Section, concepts: Record<string, ConceptEntry>, authorities: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (!section.text.includes(p.quote)) problems.push(`quote is not in the section text: "${p.quote.slice(0, 60)}…"`);
   if (!VERDICTS.includes(p.verdict) || (p.verdict as string) === 'not_addressed') problems.push(`unknown verdict "${p.verdict}"`);

@@ -1,5 +1,5 @@
 import { Lexicon } from '../lexicon.js';
-import { flattenSections } from '../library.js';
+import { flattenSections, provisionProblems } from '../library.js';
 import type { Authority, ConceptEntry, PolicyDocument, Section } from '../types.js';
 import { cleanText } from './clean.js';
 import { draftProvisions } from './draft.js';
@@ -47,6 +47,16 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   const lexicon = new Lexicon(options.lexicon, raw);
   const drafted = draftProvisions(document, lexicon, authorities);
   borrowReferredAuthorities(drafted.sections);
+  // A drafted rule the library would refuse is left out and reported: one bad sentence must not lose the whole document.
+  for (const s of flattenSections(drafted.sections)) {
+    if (!s.provisions) continue;
+    const problems = s.provisions.map((p) => provisionProblems(p, s, options.lexicon, authorities));
+    problems.forEach((found, i) => {
+      if (found.length > 0) report.push(`§${s.id}: drafted rule left out (${found.join('; ')}): "${s.provisions![i]!.quote.slice(0, 60)}…"`);
+    });
+    s.provisions = s.provisions.filter((_, i) => problems[i]!.length === 0);
+    if (s.provisions.length === 0) delete s.provisions;
+  }
   for (const s of flattenSections(drafted.sections)) {
     if (s.text.trim() && !s.provisions?.length && s.text.split(/\s+/).length > 8) {
       report.push(`§${s.id}: no rule or fact drafted from its wording; review it by hand`);
