@@ -586,8 +586,8 @@ III.       RETENTION
 });
 
 describe('flags of a drafted provision', () => {
-  it('stand only on the verdict they qualify, whatever changed it later (a Responsibilities section reads as facts)', () => {
-    const found = provisionsOf(`V. RESPONSIBILITIES
+  it('stand only on the verdict they qualify, whatever changed it later (a Purpose section reads as facts)', () => {
+    const found = provisionsOf(`V. PURPOSE
 Officers shall return their cameras at the end of shift. This feature should only be used in circumstances where immediate upload is needed.
 `);
     expect(found.length).toBeGreaterThan(0);
@@ -595,6 +595,13 @@ Officers shall return their cameras at the end of shift. This feature should onl
       if (p.limited) expect(p.verdict).toBe('allowed_with_conditions');
       if (p.required) expect(p.verdict).toBe('info');
     }
+  });
+});
+
+describe('a Responsibilities section', () => {
+  it('holds duties, not descriptions', () => {
+    const found = provisionsOf('III. SCOPE\nA. This order covers body-worn cameras.\nIV. RETENTION\nA. Recordings are kept for 90 days.\nV. RESPONSIBILITIES\nA. Malfunctions, damage, loss or theft of the BWC shall be reported to an immediate supervisor.\n');
+    expect(found.find((p) => /theft/.test(p.quote))?.verdict).toBe('must_report');
   });
 });
 

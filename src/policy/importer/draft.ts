@@ -96,7 +96,7 @@ function heads(text: string): Map<string, string> {
 /** A lead-in whose list is the rule's exceptions: "…, except:", "unless any of the following applies:". */
 const EXCEPTIONS_FOLLOW =
   /(?:\b(?:except|excepting|unless|other than)(?: as follows| for the following| in the following (?:cases|circumstances)| the following| when| where| if)?|\bwith the following exceptions?|\bexceptions? (?:are|is)(?: as follows)?)\s*:\s*$/i;
-const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|responsibilities|applicability|application|definitions?)`;
+const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|applicability|application|definitions?)`;
 const DESCRIPTIVE_SECTION = new RegExp(String.raw`^${DESCRIPTIVE_WORD}(?:\s*(?:and|&|,)\s*${DESCRIPTIVE_WORD})*$`, 'i');
 
 /** "This policy does not apply to members of the public…": what the document covers, not a rule. */
