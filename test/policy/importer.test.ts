@@ -383,6 +383,16 @@ B. Officers may view their own recordings before writing a report.
   });
 });
 
+describe('drafting permissions and their limits', () => {
+  it('reads "may be turned off … unless …" as a permission whose exception is not allowed, and "shall use only" as a limit', () => {
+    const [off] = provisionsOf('B. RECORDING\nThe BWC may be turned off when the officer is engaged in a community caretaking function unless the officer has reason to believe the person has committed a crime.');
+    expect(off?.verdict).toBe('allowed');
+    expect(off?.exceptions?.[0]?.verdict).toBe('prohibited');
+    const [only] = provisionsOf('A. EQUIPMENT\nDepartment members shall use only department-issued video recording equipment.');
+    expect(only).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
+  });
+});
+
 describe('drafting verdicts from wording', () => {
   it('reads an item "Not make statements …" under a lead-in that says "shall do the following:" as a ban', () => {
     const found = provisionsOf(`1. DEPARTMENT USE

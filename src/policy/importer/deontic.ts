@@ -84,7 +84,7 @@ const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
 
-const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
+const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members|employees|users|personnel|deputies|officers|staff|workers|an employee|a member|a deputy|an officer|a user|you|they|he or she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded|turned (?:off|on)|deactivated|muted|paused|stopped|activated|worn|carried|operated|played|uploaded|displayed|watched|utili[sz]ed|forwarded|shown)|are free|encourages?|permissible|acceptable uses?|(?:is|are) allowed|have the right to|(?:is|are) not restricted)\b/i;
 
 /** A prohibition that only keeps an allowed act within bounds: "… shall not interfere with the member's duties". */
 const KEEPS_WITHIN_SOURCE = String.raw`\b(?:shall|must|may|will|should|does|do) not (?:unreasonably |unduly |adversely |materially )?(?:interfere|impede|disrupt|conflict|distract|detract|delay|hinder|compromise the performance)\b`;
@@ -123,7 +123,9 @@ export function classifySentence(whole: string): Deontic {
   if (clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
     return { verdict: 'needs_approval', authority: clause.authority, leadIn };
   }
-  const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
+  // "The BWC may be turned off … unless the officer has reason to believe …": the cases a permission leaves out are not allowed.
+  const permits = main.verdict === 'allowed' || main.verdict === 'allowed_with_conditions';
+  const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : permits ? 'prohibited' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
   return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
 }
 
@@ -169,7 +171,7 @@ const REQUIRED =
 
 /** "shall be strictly limited to", "is restricted to", "shall only be used for", "for official use only". */
 const LIMITED =
-  /\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
+  /\b(?:shall|must|will)\s+(?:only\s+use|use\s+only)\b|\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
 
 type Wording = { verdict: ProvisionVerdict; authority?: string; required?: boolean; limited?: boolean };
 
