@@ -70,7 +70,8 @@ export function editDistance(a: string, b: string, max: number): number {
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z("'\u201c\u2022-])/)) {
+    // Not after "Sec.", "No.", "e.g." or "Mr.", nor inside a reference: "situations covered under VI. (D) (1, 2, 3) …".
+    for (const part of line.split(/(?<!\b(?:[Ss]ec|[Ss]ect|[Nn]o|[Nn]os|[Aa]rt|[Pp]ara|vs|e\.g|i\.e|Mr|Ms|Mrs|Dr|St|U\.S)\.)(?<!\b(?:[IVX]{1,5}|[A-Z])\.(?=\s+\())(?<=[.!?])\s+(?=[A-Z("'\u201c\u2022-])/)) {
       const trimmed = part.replace(/^\s*[-\u2022]\s*/, '').trim();
       if (trimmed) out.push(trimmed);
     }

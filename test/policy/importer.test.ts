@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sentences } from '../../src/policy/text.js';
+import { classifySentence } from '../../src/policy/importer/deontic.js';
 import { importPolicyText, type ImportResult } from '../../src/policy/importer/import.js';
 import { buildLibrary, flattenSections, readSharedLexicon } from '../../src/policy/library.js';
 import type { Section } from '../../src/policy/types.js';
@@ -383,7 +385,21 @@ B. Officers may view their own recordings before writing a report.
   });
 });
 
+describe('splitting sentences', () => {
+  it('does not split inside "under VI. (D) (1, 2, 3)" or after "Sec."', () => {
+    expect(sentences('Recording in situations covered under VI. (D) (1, 2, 3) should be stated. See Sec. 4 for more. Members shall not post.')).toEqual([
+      'Recording in situations covered under VI. (D) (1, 2, 3) should be stated.',
+      'See Sec. 4 for more.',
+      'Members shall not post.',
+    ]);
+  });
+});
+
 describe('drafting permissions and their limits', () => {
+  it('reads "the recording officer and his supervisor may access …" as a permission', () => {
+    expect(classifySentence('The recording officer and his supervisor may access and review recordings prior to completing incident reports.').verdict).toBe('allowed');
+  });
+
   it('reads "may be turned off … unless …" as a permission whose exception is not allowed, and "shall use only" as a limit', () => {
     const [off] = provisionsOf('B. RECORDING\nThe BWC may be turned off when the officer is engaged in a community caretaking function unless the officer has reason to believe the person has committed a crime.');
     expect(off?.verdict).toBe('allowed');
