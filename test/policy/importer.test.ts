@@ -396,6 +396,13 @@ describe('splitting sentences', () => {
 });
 
 describe('drafting permissions and their limits', () => {
+  it('reads what needs no approval, a ban that is only a proviso, and "no other member shall" by their wording', () => {
+    expect(classifySentence('No other member shall post to, comment from, or send messages from an official Department account.').verdict).toBe('prohibited');
+    expect(classifySentence('The following do not require prior authorization, provided the content does not otherwise violate this policy:').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Speaking as a private citizen on matters of public concern, provided the member does not identify himself as a member.').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Voice calls may be made or received while driving only in hands-free mode.').verdict).toBe('allowed_with_conditions');
+  });
+
   it('reads "the recording officer and his supervisor may access …" as a permission', () => {
     expect(classifySentence('The recording officer and his supervisor may access and review recordings prior to completing incident reports.').verdict).toBe('allowed');
   });
@@ -590,6 +597,23 @@ A. Personnel shall not post photographs of crime scenes.
     expect(ids).toEqual(['PURPOSE', 'DEFINITIONS', '16.3.1', '16.3.1.A', '16.3.2', '16.3.2.A']);
     const purpose = result.document.sections.find((s) => s.id === 'PURPOSE');
     expect(purpose?.text).toMatch(/management of social media/);
+  });
+});
+
+describe('a citation ending a lead-in', () => {
+  it('is no heading: "… responsible for (50 / ILCS 706/10-20):" keeps its items under the section', () => {
+    const result = importText(`421.8 BODY-WORN CAMERA COORDINATOR
+The Chief of Police should designate a coordinator responsible for (50
+ILCS 706/10-20):
+         (a)      Identifying members who are assigned body-worn cameras.
+         (b)      Identifying members permitted to access recordings.
+421.9 RETENTION
+After the 90-day storage period, recordings must be destroyed unless any of the following occur
+(50 ILCS 706/10-20):
+         (a)      A formal or informal complaint has been filed
+         (b)      The officer discharged his/her firearm
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['421.8', '421.8.a', '421.8.b', '421.9', '421.9.a', '421.9.b']);
   });
 });
 

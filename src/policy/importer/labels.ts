@@ -101,6 +101,8 @@ export function isCapsHeading(line: string): boolean {
   if (t.length < 4 || t.length > 90 || /[.;,]$/.test(t)) return false;
   const letters = t.replace(/[^A-Za-z]/g, '');
   if (letters.length < 4) return false;
+  // "ILCS 706/10-20):" ends a lead-in with its citation: more figures than letters, or a closing "):".
+  if (/\)\s*:$/.test(t) || t.replace(/[^0-9]/g, '').length > letters.length) return false;
   const upper = letters.replace(/[^A-Z]/g, '').length;
   return upper / letters.length > 0.85 && t.split(/\s+/).length <= 12;
 }
