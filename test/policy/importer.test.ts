@@ -612,8 +612,13 @@ After the 90-day storage period, recordings must be destroyed unless any of the 
 (50 ILCS 706/10-20):
          (a)      A formal or informal complaint has been filed
          (b)      The officer discharged his/her firearm
+421.10 RELEASE
+Recordings shall be released only as follows (50
+ILCS 706/10-20):
+         (a)      To the member who made the recording.
+         (b)      To a prosecutor.
 `);
-    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['421.8', '421.8.a', '421.8.b', '421.9', '421.9.a', '421.9.b']);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['421.8', '421.8.a', '421.8.b', '421.9', '421.9.a', '421.9.b', '421.10', '421.10.a', '421.10.b']);
   });
 });
 
