@@ -167,5 +167,7 @@ function intentFactor(p: Provision, q: AnalyzedQuestion): number {
   // "Who do I tell?" is best answered by a duty that names whom.
   if (q.intent === 'procedure') return p.verdict === 'must_report' ? (p.authority ? 1.6 : 1.1) : p.verdict === 'info' ? 0.8 : 0.9;
   if (p.verdict === 'info') return p.required ? 0.8 : p.drafted ? 0.55 : 0.75;
+  // "Can I put the FOP notice on the dept page?" is no report of someone else's post: a duty owed on becoming aware of one is not the answer.
+  if (p.verdict === 'must_report' && q.asksLeave && (p.objects ?? []).includes('violation_seen') && !q.concepts.has('violation_seen')) return 0.5;
   return p.verdict === 'must_report' ? 0.85 : 1;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PolicyDesk } from '../../src/app/ask.js';
 import { Lexicon } from '../../src/policy/lexicon.js';
@@ -125,6 +127,12 @@ function engineFor(text: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('does not answer leave to post with the duty owed on becoming aware of someone else\'s post', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/hanoverpark-socialmedia.txt', import.meta.url)), 'utf8'));
+    expect(engine.ask('can i put the FOP meeting announcement on the dept fb page').verdict).not.toBe('must_report');
+    expect(engine.ask('guy on our shift has a blog where he is posting stuff in violation of this order, am i supposed to say something').verdict).toBe('must_report');
+  });
+
   it('reads a ban confined to driving as a permission with that condition when the question does not say it is driving', () => {
     const engine = engineFor(`6. EMAIL
 6.1 Department email is for Department business. Incidental personal use is permitted.
