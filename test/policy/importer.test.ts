@@ -600,6 +600,20 @@ A. Personnel shall not post photographs of crime scenes.
   });
 });
 
+describe('a publisher\'s footer', () => {
+  it('is dropped even on the one page where it is laid out differently', () => {
+    const result = importText(`421.5 ACTIVATION
+Members shall activate the recorder at every stop.
+Copyright Lexipol, LLC 2019/01/11, All Rights Reserved.
+Published with permission by Urbana Police Department                     Cameras) - 1
+421.6 PROHIBITED USE
+Members are prohibited from using department-issued recorders for personal use.
+`);
+    const text = flattenSections(result.document.sections).map((s) => s.text).join('\n');
+    expect(text).not.toMatch(/Copyright|Published with permission/);
+  });
+});
+
 describe('a citation ending a lead-in', () => {
   it('is no heading: "… responsible for (50 / ILCS 706/10-20):" keeps its items under the section', () => {
     const result = importText(`421.8 BODY-WORN CAMERA COORDINATOR

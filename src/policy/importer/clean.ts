@@ -76,6 +76,8 @@ function isPageFurniture(line: string, count: number): boolean {
   if (/^loading\.*$/i.test(line)) return true;
   // A publisher's footer ("Copyright …, All Rights Reserved. Published with permission by …") on every page.
   if (count >= 2 && line.length <= 200 && /\b(copyright|all rights reserved|published with permission)\b/i.test(line)) return true;
+  // … and the same footer laid out differently on one page ("Copyright Lexipol, LLC 2019/01/11, All Rights Reserved." alone).
+  if (line.length <= 200 && /\ball rights reserved\b|^published with permission by\b|^copyright lexipol\b/i.test(line)) return true;
   // A short line repeated on several pages is a running header or footer.
   // Columns padded apart with spaces ("Agency — Division        Effective 10/01/2023") count as one space each.
   return count >= 3 && line.replace(/\s{2,}/g, ' ').length <= 120 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
