@@ -115,6 +115,9 @@ function aboutSomething(s: Scored, q: AnalyzedQuestion, library: Library): boole
   return groups.length === 0 || groups.some((g) => !s.missing.includes(g));
 }
 
+/** A duty owed by whoever does something: "Members who review a recording … shall …", "When a member uses …, he shall …". */
+const CONDITIONAL_DUTY = /^(?:(?:members?|employees?|officers?|personnel|users?|deputies|any (?:member|employee|officer|user)|a (?:member|employee|officer|user)|those|anyone)\s+who\b|(?:when|whenever|if|once|after|upon)\b)/i;
+
 /** Concepts that make a use a personal one. */
 const PERSONAL = ['personal_use', 'personal_purpose', 'family'];
 
@@ -127,7 +130,11 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
   let quote = p.quote;
   const exception = claimedException(p, q);
   // "Can I keep my ringer on?" against "All PCDs shall be set to silent": leave to do otherwise than the rule owes.
-  if (verdict === 'info' && p.required && q.asksLeave) {
+  if (verdict === 'info' && p.required && q.asksLeave && CONDITIONAL_DUTY.test(p.quote)) {
+    // "Members who review a recording before writing the report shall memorialize that fact": doing it is allowed, with that duty.
+    verdict = 'allowed_with_conditions';
+    note = 'The policy allows this and says what you must do when you do it.';
+  } else if (verdict === 'info' && p.required && q.asksLeave) {
     verdict = 'prohibited';
     note = 'The policy requires this; doing otherwise breaks the rule.';
   }

@@ -127,6 +127,13 @@ function engineFor(text: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
+    const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toBe('421.7');
+  });
+
   it('does not answer leave to post with the duty owed on becoming aware of someone else\'s post', () => {
     const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/hanoverpark-socialmedia.txt', import.meta.url)), 'utf8'));
     expect(engine.ask('can i put the FOP meeting announcement on the dept fb page').verdict).not.toBe('must_report');
