@@ -100,7 +100,9 @@ export class ProvisionIndex {
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
       if (q.concepts.has(c)) score += WEIGHT.contexts * this.corpus.idf(c);
-      else if (query.excluded.has(c)) factor *= excepted ? 1 : 0.3;
+      // A drafted provision's contexts are every one its sentence names ("recordings created while on-duty"), not all
+      // of them the rule's own: one that cannot hold with the question costs it less than a reviewed one's.
+      else if (query.excluded.has(c)) factor *= excepted ? 1 : p.drafted ? 0.6 : 0.3;
       else {
         openContexts.push(c);
         // A drafted provision's contexts are whatever its words suggested: an open one costs it less.

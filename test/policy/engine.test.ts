@@ -127,6 +127,13 @@ function engineFor(text: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('does not lose a rule whose sentence names a context in passing that the question rules out', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/unseen/riverton-it-acceptable-use.txt', import.meta.url)), 'utf8'));
+    const answer = engine.ask('can i check my gmail on my work pc during lunch');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toBe('5.3');
+  });
+
   it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
     const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
     const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
