@@ -545,6 +545,12 @@ describe('drafting approval paths', () => {
     expect(found.find((p) => p.quote.startsWith('Members shall not post'))?.verdict).toBe('prohibited');
   });
 
+  it('keeps a list of bans a ban when only its last one closes "without express written permission"', () => {
+    expect(
+      classifySentence('Refrain from making statements concerning the guilt or innocence of any suspect or arrestee, nor post, transmit, or otherwise disseminate confidential information without express written permission.').verdict,
+    ).toBe('prohibited');
+  });
+
   it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
     const [rule] = provisionsOf(
       '1. PHONES\nMembers shall not install any application on a department-issued phone other than those offered in the managed app catalog. Any other application may be installed only with the approval of the TSU Manager.',

@@ -38,6 +38,9 @@ const NAMED_APPROVER =
 const APPROVER_FIRST =
   /\b(?:until|unless|after|once|when|only when|only after)\s+(?:the\s+|his or her\s+|their\s+|a\s+|an\s+)?((?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed|signs off on|signed off on|consents to)\b/i;
 
+/** "Refrain from making statements about guilt …, nor post … without express written permission": the grant is the last ban's only. */
+const SEVERAL_BANS = /,\s*nor\b|;\s*(?:nor|or)\b/i;
+
 /** "without such authorization", "without prior approval": a grant that names no one. */
 const UNNAMED_GRANT =
   /^(?:without|absent|unless|except with|only with|only after|only upon)\s+(?:(?:such|prior|proper|written|express|advance|appropriate|required|necessary|official|supervisory|department(?:al)?|the)\s+)*(?:approval|authori[sz]ation|permission)\b/i;
@@ -233,7 +236,7 @@ function classifyWording(sentence: string): Wording {
     // "Personal calls are kept brief and shall not interfere with duties": a limit on what is allowed, not a ban.
     const limitOnly = KEEPS_WITHIN.test(sentence) && sentence.replace(KEEPS_WITHIN_ALL, ' ').search(PROHIBITED) < 0;
     // "… shall not create any account … without such authorization": an approval path whose approver the sentence before names.
-    if (unnamed && !limitOnly) return { verdict: 'needs_approval' };
+    if (unnamed && !limitOnly && !SEVERAL_BANS.test(sentence)) return { verdict: 'needs_approval' };
     return { verdict: limitOnly ? 'allowed_with_conditions' : 'prohibited' };
   }
   return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
