@@ -411,6 +411,7 @@ describe('drafting permissions and their limits', () => {
     const [off] = provisionsOf('B. RECORDING\nThe BWC may be turned off when the officer is engaged in a community caretaking function unless the officer has reason to believe the person has committed a crime.');
     expect(off?.verdict).toBe('allowed');
     expect(off?.exceptions?.[0]?.verdict).toBe('prohibited');
+    expect(classifySentence('Data stored on department computer systems shall only be accessed by authorized members who are engaged in an active investigation.')).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
     const [only] = provisionsOf('A. EQUIPMENT\nDepartment members shall use only department-issued video recording equipment.');
     expect(only).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
   });

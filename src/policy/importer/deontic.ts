@@ -177,7 +177,7 @@ const REQUIRED =
 
 /** "shall be strictly limited to", "is restricted to", "shall only be used for", "for official use only". */
 const LIMITED =
-  /\b(?:shall|must|will)\s+(?:only\s+use|use\s+only)\b|\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
+  /\b(?:shall|must|will|should|may)\s+(?:only\s+be|be\s+only|be\s+[a-z]+ed\s+only)\s+(?:[a-z]+ed\s+)?(?:for|in|to|by|when|if|where|with|on|from)\b|\b(?:shall|must|will)\s+(?:only\s+use|use\s+only)\b|\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
 
 type Wording = { verdict: ProvisionVerdict; authority?: string; required?: boolean; limited?: boolean };
 
