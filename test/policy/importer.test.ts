@@ -621,6 +621,20 @@ Members are prohibited from using department-issued recorders for personal use.
   });
 });
 
+describe('running headers', () => {
+  it('drops a header of labelled fields that ends in a colon, and a padded "Page 3 of 7" footer', () => {
+    const page = (n: number, body: string) =>
+      `Dir.#: 126-A      Issued: 01/03/2013   Eff: 12/31/2012      Rescinds:\nRev: 10/19/2020                                             Auth:\n${body}\nWPD General Orders Manual                     OPER.11 - Body Worn Camera Program                                   Page ${n} of 7\n`;
+    const result = importText(
+      page(1, 'I. SOCIAL MEDIA\nA. Members shall not post photographs of crime scenes.') +
+        page(2, 'B. Members shall not post the home address of another member.') +
+        page(3, 'II. EMAIL\nA. Members shall not forward email to a personal account.'),
+    );
+    const text = flattenSections(result.document.sections).map((s) => s.text).join('\n');
+    expect(text).not.toMatch(/Dir\.#|Rev:|Page \d of 7/);
+  });
+});
+
 describe('a citation ending a lead-in', () => {
   it('is no heading: "… responsible for (50 / ILCS 706/10-20):" keeps its items under the section', () => {
     const result = importText(`421.8 BODY-WORN CAMERA COORDINATOR

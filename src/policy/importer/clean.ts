@@ -71,7 +71,11 @@ function unrunLine(line: string): string[] {
 
 function isPageFurniture(line: string, count: number): boolean {
   if (!line) return false;
-  if (line.length <= 120 && /\bpage\s*\d+\s*(of|\/)\s*\d+\b/i.test(line)) return true;
+  // Columns padded apart with spaces ("Agency — Division        Page 3 of 7") count as one space each.
+  const flat = line.replace(/\s{2,}/g, ' ');
+  if (flat.length <= 120 && /\bpage\s*\d+\s*(of|\/)\s*\d+\b/i.test(line)) return true;
+  // A header block of labelled fields on every page ("Dir.#: 126-A   Issued: 01/03/2013   Rescinds:"), however it ends.
+  if (count >= 3 && flat.length <= 120 && (flat.match(/(?:^|\s)[A-Z][A-Za-z.#]{1,12}:(?=\s|$)/g) ?? []).length >= 2) return true;
   if (/^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i.test(line)) return true;
   if (/^loading\.*$/i.test(line)) return true;
   // A publisher's footer ("Copyright …, All Rights Reserved. Published with permission by …") on every page.
@@ -79,6 +83,5 @@ function isPageFurniture(line: string, count: number): boolean {
   // … and the same footer laid out differently on one page ("Copyright Lexipol, LLC 2019/01/11, All Rights Reserved." alone).
   if (line.length <= 200 && /\ball rights reserved\b|^published with permission by\b|^copyright lexipol\b/i.test(line)) return true;
   // A short line repeated on several pages is a running header or footer.
-  // Columns padded apart with spaces ("Agency — Division        Effective 10/01/2023") count as one space each.
-  return count >= 3 && line.replace(/\s{2,}/g, ' ').length <= 120 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
+  return count >= 3 && flat.length <= 120 && !/[.:]$/.test(line) && !/^[-•*]/.test(line);
 }
