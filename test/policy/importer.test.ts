@@ -633,6 +633,13 @@ describe('running headers', () => {
     const text = flattenSections(result.document.sections).map((s) => s.text).join('\n');
     expect(text).not.toMatch(/Dir\.#|Rev:|Page \d of 7/);
   });
+
+  it('drops the department\'s and the manual\'s names heading the two pages of a short policy', () => {
+    const header = '                                               Urbana Police Department\n                                                          Urbana PD Policy Manual\n';
+    const result = importText(`420.1 PURPOSE\nThis policy covers the mobile digital computer.\n${header}420.2 USE\nMembers shall not send personal messages on the MDC.\n${header}420.3 LOGIN\nMembers shall log off when leaving the vehicle.\n`);
+    const text = flattenSections(result.document.sections).map((s) => s.text).join('\n');
+    expect(text).not.toMatch(/Policy Manual|Urbana Police Department/);
+  });
 });
 
 describe('a citation ending a lead-in', () => {

@@ -74,6 +74,8 @@ function isPageFurniture(line: string, count: number): boolean {
   // Columns padded apart with spaces ("Agency — Division        Page 3 of 7") count as one space each.
   const flat = line.replace(/\s{2,}/g, ' ');
   if (flat.length <= 120 && /\bpage\s*\d+\s*(of|\/)\s*\d+\b/i.test(line)) return true;
+  // The department's name and its manual's, heading every page of a short policy ("Urbana PD Policy Manual").
+  if (count >= 2 && flat.length <= 60 && /^[A-Z][\w.' -]*\b(?:policy manual|police department|general orders(?: manual)?|procedures? manual|sheriff's office)$/i.test(flat)) return true;
   // A header block of labelled fields on every page ("Dir.#: 126-A   Issued: 01/03/2013   Rescinds:"), however it ends.
   if (count >= 3 && flat.length <= 120 && (flat.match(/(?:^|\s)[A-Z][A-Za-z.#]{1,12}:(?=\s|$)/g) ?? []).length >= 2) return true;
   if (/^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-|\d{1,3})$/i.test(line)) return true;
