@@ -714,6 +714,17 @@ Members shall not post photographs of crime scenes.
 });
 
 describe('lists of exceptions', () => {
+  it('gives an exception item that names only a circumstance what its lead-in speaks of', () => {
+    const found = provisionsOf(`1025.4 PROHIBITED CONDUCT
+(h) Accessing social media web sites for non-authorized purposes, or use of any game device for personal purposes while on-duty, except in the following circumstances:
+    1. During authorized breaks; such usage should be limited to areas out of sight of the public.
+`);
+    const item = found.find((p) => p.quote.startsWith('During authorized breaks'));
+    expect(item?.verdict).toBe('allowed_with_conditions');
+    expect(item?.objects).toContain('social_media');
+  });
+
+
   it('lets an exception item through on its own terms even when its wording limits the use', () => {
     const found = provisionsOf(`701.4 ON DUTY
 Use of any personal communication device for personal purposes while on-duty is prohibited, except in the following circumstances:

@@ -16,6 +16,8 @@ interface ListContext {
   obligation?: boolean;
   /** The items are the cases a ban lets through ("… except in the following circumstances:"): their own limits are conditions. */
   excepted?: boolean;
+  /** What the lead-in is about, for items that name only circumstances ("During authorized breaks; …"). */
+  subjects?: string[];
 }
 
 /** A lead-in that owes the list: "… shall do the following:", "Members must:". */
@@ -279,7 +281,7 @@ class Drafter {
       actions: found.actions.length > 0 ? found.actions : (inherited?.actions ?? []),
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
       obligation: d.verdict === 'info' && OBLIGATION_LEAD.test(sentence),
-      ...(excepted && verdict === 'allowed' ? { excepted } : {}),
+      ...(excepted && verdict === 'allowed' ? { excepted, subjects: [...found.objects, ...found.topics] } : {}),
     };
   }
 
@@ -312,7 +314,8 @@ class Drafter {
     if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
     const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
     if (actions.length > 0) p.actions = actions;
-    const subjects = [...found.objects, ...found.topics];
+    // An exception item is a circumstance of the act its lead-in bans: it speaks of what the lead-in speaks of.
+    const subjects = [...new Set([...found.objects, ...found.topics, ...(context?.excepted ? (context.subjects ?? []) : [])])];
     if (verdict === 'info' && DEFINITION.test(sentence)) {
       // A definition answers "what counts as …" questions about its term, not questions about conduct.
       p.topics = ['definitions'];
