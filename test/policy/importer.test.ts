@@ -716,6 +716,7 @@ Members shall not post photographs of crime scenes.
 describe('lists of exceptions', () => {
   it('gives an exception item that names only a circumstance what its lead-in speaks of', () => {
     const found = provisionsOf(`1025.4 PROHIBITED CONDUCT
+The following are prohibited:
 (h) Accessing social media web sites for non-authorized purposes, or use of any game device for personal purposes while on-duty, except in the following circumstances:
     1. During authorized breaks; such usage should be limited to areas out of sight of the public.
 `);
