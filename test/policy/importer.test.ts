@@ -403,6 +403,11 @@ describe('drafting permissions and their limits', () => {
     expect(classifySentence('Voice calls may be made or received while driving only in hands-free mode.').verdict).toBe('allowed_with_conditions');
   });
 
+  it('reads a right kept and a limit disclaimed as permissions', () => {
+    expect(classifySentence('Employees retain their right to vote as they choose and to support candidates of their choice.').verdict).toBe('allowed');
+    expect(classifySentence('This policy does not limit an employee from speaking as a private citizen.').verdict).toBe('allowed');
+  });
+
   it('reads "the recording officer and his supervisor may access …" as a permission', () => {
     expect(classifySentence('The recording officer and his supervisor may access and review recordings prior to completing incident reports.').verdict).toBe('allowed');
   });
