@@ -669,6 +669,29 @@ ILCS 706/10-20):
   });
 });
 
+describe('a table of contents in roman numerals', () => {
+  it('is skipped, so the body\'s sections keep their own ids', () => {
+    const result = importText(`This Order is comprised of the following numbered sections:
+   I.      ILLINOIS STATUTORY RESTRICTIONS
+   II.     PROCEDURES
+   III.    RECORDED MEDIA RETENTION
+   IV.     LOADING OF RECORDER
+   V.      EFFECTIVE DATE
+I.    ILLINOIS STATUTORY RESTRICTIONS:
+      The Illinois eavesdropping law is outlined in the statutes.
+II.   PROCEDURES:
+      A. Officers shall not erase any recording.
+III.  RECORDED MEDIA RETENTION:
+      A. Recordings are kept for 90 days.
+IV.   LOADING OF RECORDER:
+      A. Officers shall load the recorder at the start of the shift.
+V.    EFFECTIVE DATE:
+      This order is effective at once.
+`);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['I', 'II', 'II.A', 'III', 'III.A', 'IV', 'IV.A', 'V']);
+  });
+});
+
 describe('a directive number in the header block', () => {
   it('is the document\'s number, not a section over the whole order', () => {
     const result = importText(`SPRINGFIELD POLICE DEPARTMENT

@@ -44,6 +44,7 @@ export function segment(raw: string[]): Segmented {
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines, alone);
   const contents = listedAgain(alone);
+  for (const i of contentsRun(lines, alone)) contents.add(i);
   const docNumber = documentNumber(alone);
 
   const close = (depth: number) => {
@@ -163,6 +164,36 @@ function listedAgain(labels: Array<Label | undefined>): Set<number> {
     at.push([i, label.value]);
   });
   return new Set(at.filter(([i, value]) => last.get(value)! > i).map(([i]) => i));
+}
+
+/**
+ * "I. ILLINOIS STATUTORY RESTRICTIONS / II. PROCEDURES / III. …" listed one after another, with nothing but blank
+ * lines between them, each heading repeated later where its text begins: a table of contents.
+ */
+function contentsRun(lines: string[], labels: Array<Label | undefined>): number[] {
+  const out: number[] = [];
+  const key = (l: Label) => `${l.style}|${l.value}|${l.rest.trim().replace(/[:.]$/, '').toLowerCase()}`;
+  const later = (i: number, l: Label) => labels.some((m, j) => j > i && m && isSectionLabel(m) && key(m) === key(l));
+  let run: number[] = [];
+  // "V." read alone is a letter; after "IV." it is a numeral of the same list.
+  const sameList = (a: Label, b: Label) => a.style === b.style || (/^[IVXLC]$/.test(b.value) && b.style === a.style.replace(/^roman-/, 'upper-'));
+  const flush = () => {
+    if (run.length >= 3) out.push(...run);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = labels[i];
+    if (!lines[i]!.trim()) continue;
+    const titled = l && isSectionLabel(l) && looksLikeTitle(l.rest.trim().replace(/[:.]$/, ''), l.absolute);
+    // Once a run is under way, the entries whose headings the body words differently belong to it too.
+    const prev = run.length > 0 ? labels[run[run.length - 1]!] : undefined;
+    if (titled && (later(i, l!) || (run.length >= 3 && sameList(prev!, l!)))) {
+      if (prev && !sameList(prev, l!) && !sameList(l!, prev)) flush();
+      run.push(i);
+    } else flush();
+  }
+  flush();
+  return out;
 }
 
 /**
