@@ -114,5 +114,7 @@ function indexProvision(document: PolicyDocument, section: Section, provision: P
     const expanded = new Set([...concepts].flatMap((c) => lexicon.implied(c)));
     for (const c of expanded) terms.set(`c:${c}`, (terms.get(`c:${c}`) ?? 0) + 1);
   }
-  return { document, section, provision, terms, length: words.length, concepts, groups: [] };
+  // A drafted provision is matched on its concepts as on its words: a sentence that names many of them is a long one.
+  const conceptLength = provision.drafted ? [...terms.keys()].filter((t) => t.startsWith('c:')).length : 0;
+  return { document, section, provision, terms, length: words.length + conceptLength, concepts, groups: [] };
 }

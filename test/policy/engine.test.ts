@@ -134,6 +134,12 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toBe('5.3');
   });
 
+  it('weighs a sentence that names many concepts as a long one, so it does not answer everything', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind12/riverton_pd_mobile_devices.txt', import.meta.url)), 'utf8'));
+    const answer = engine.ask('lt asked for my dept phone passcode during my IA interview, am i allowed to give it to him');
+    expect(answer.citations[0]?.section).toMatch(/^615\.7\.1/);
+  });
+
   it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
     const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
     const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
