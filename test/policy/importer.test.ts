@@ -403,6 +403,11 @@ describe('drafting permissions and their limits', () => {
     expect(classifySentence('Voice calls may be made or received while driving only in hands-free mode.').verdict).toBe('allowed_with_conditions');
   });
 
+  it('owes no report to anyone when a sentence says only to report as another policy says', () => {
+    expect(classifySentence('Such time is compensable and shall be reported in accordance with the Overtime Compensation Requests Policy.').verdict).not.toBe('must_report');
+    expect(classifySentence('Members shall report any loss to their supervisor in accordance with the Property Policy.')).toMatchObject({ verdict: 'must_report', authority: 'supervisor' });
+  });
+
   it('reads a right kept and a limit disclaimed as permissions', () => {
     expect(classifySentence('Employees retain their right to vote as they choose and to support candidates of their choice.').verdict).toBe('allowed');
     expect(classifySentence('This policy does not limit an employee from speaking as a private citizen.').verdict).toBe('allowed');

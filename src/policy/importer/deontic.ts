@@ -109,6 +109,9 @@ const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|duri
 const CONCESSION =
   /^\s*(?:while|although|though|even though|whereas)\b[^,;.]{0,240},\s*(?=(?:the |an? |all |any |no |such )?(?:employees?|members?|officers?|personnel|users?|staff|deputies|they|he or she)\b)/i;
 
+/** "… in accordance with the Overtime Compensation Requests Policy": done as another text says. */
+const PER_OTHER_TEXT = /\b(?:in accordance with|pursuant to|as (?:provided|set out|described|required) (?:in|by)|per)\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:policy|order|procedure|manual|directive|regulations?|rules?)\b/i;
+
 /** "refer to the … Policy", "refer to Section 4.2": what is referred to is a text. */
 export const CROSS_REFERENCE =
   /^(?:refer|referred|refers)\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:policy|policies|order|orders|procedure|procedures|section|sections|chapter|manual|guidelines?|directive|rules?|regulations?|statutes?|act|code|appendix|attachment|form)\b/i;
@@ -214,6 +217,8 @@ function classifyWording(sentence: string): Wording {
     const from = m.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m.index!;
     // "Refer to the Personal Communication Devices Policy for guidelines": a reference to another text, not a duty to tell anyone.
     if (CROSS_REFERENCE.test(sentence.slice(from))) continue;
+    // "… shall be reported in accordance with the Overtime Compensation Requests Policy": reported as another text says, to no one named here.
+    if (!authorityAfter(sentence, from) && PER_OTHER_TEXT.test(sentence.slice(from))) continue;
     return { verdict: 'must_report', authority: authorityAfter(sentence, from) };
   }
   // Whichever of permission and prohibition the sentence states first is its main clause:
