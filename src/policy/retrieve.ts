@@ -171,5 +171,8 @@ function intentFactor(p: Provision, q: AnalyzedQuestion): number {
   if (p.verdict === 'info') return p.required ? 0.8 : p.drafted ? 0.55 : 0.75;
   // "Can I put the FOP notice on the dept page?" is no report of someone else's post: a duty owed on becoming aware of one is not the answer.
   if (p.verdict === 'must_report' && q.asksLeave && (p.objects ?? []).includes('violation_seen') && !q.concepts.has('violation_seen')) return 0.5;
+  // A drafted outright permission is as often someone else's power ("Supervisors may review …") or a description
+  // ("Recording may be stopped …") as leave for the asker: it gives way to a rule that fits nearly as well.
+  if (p.verdict === 'allowed' && p.drafted) return 0.9;
   return p.verdict === 'must_report' ? 0.85 : 1;
 }

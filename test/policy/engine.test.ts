@@ -140,6 +140,13 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toMatch(/^615\.7\.1/);
   });
 
+  it('prefers a ban that fits to an outright permission about the same kind of act', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind12/riverton_pd_mobile_devices.txt', import.meta.url)), 'utf8'));
+    const answer = engine.ask('can i download the insta app on my work phone');
+    expect(answer.verdict).toBe('prohibited');
+    expect(answer.citations[0]?.section).toMatch(/^615\.5\.1/);
+  });
+
   it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
     const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
     const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
