@@ -23,12 +23,25 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.index.rank(q))))));
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, preferRuleForLeave(q, this.index.rank(q)))))));
     const best = ranked[0];
     if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
   }
 }
+
+/**
+ * "Can I …?" is answered by a rule when one fits nearly as well as the best fact: a fact about the matter
+ * ("Pages shall state that visitors' opinions are not the Department's") says nothing of leave.
+ */
+function preferRuleForLeave(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  if (!first || q.intent !== 'permission' || first.item.provision.verdict !== 'info' || first.item.provision.required) return ranked;
+  return promote(ranked, (s) => s.score >= first.score * RULE_FOR_LEAVE && s.item.provision.verdict !== 'info' && s.item.provision.verdict !== 'must_report');
+}
+
+/** How nearly a rule must fit, against the best fact, to answer a question asking leave. */
+const RULE_FOR_LEAVE = 0.8;
 
 /**
  * Near-ties between a prohibition and an approval path for the same act ("shall not install …";

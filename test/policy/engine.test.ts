@@ -147,6 +147,11 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toMatch(/^615\.5\.1/);
   });
 
+  it('answers leave with a rule that fits nearly as well as the best fact', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-mdc.txt', import.meta.url)), 'utf8'));
+    expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');
+  });
+
   it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
     const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
     const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
