@@ -25,6 +25,13 @@ describe('naming the authority a sentence names', () => {
     expect(classifySentence('A deputy may enter the building with the verbal approval of the on-duty watch commander.').authority).toBe('watch commander');
   });
 
+  it('does not take a device named before the role ("use of the MDT … to their supervisor") for the one to tell', () => {
+    expect(classifySentence('Members shall immediately report unauthorized access or use of the MDT by another member to their supervisor.')).toMatchObject({
+      verdict: 'must_report',
+      authority: 'supervisor',
+    });
+  });
+
   it('keeps a unit abbreviation that qualifies the role', () => {
     expect(classifySentence('The employee shall stop and immediately notify the EOC supervisor.')).toMatchObject({ verdict: 'must_report', authority: 'EOC supervisor' });
     // A pointer to another text names no one to tell.
