@@ -32,6 +32,12 @@ describe('naming the authority a sentence names', () => {
     });
   });
 
+  it('owes the duty the sentence states first, to the role with all its words ("the on-duty shift supervisor, who shall notify ISU")', () => {
+    expect(
+      classifySentence('The loss or theft of any agency-issued cellular device shall be reported immediately to the on-duty shift supervisor, who shall notify ISU so that the device can be located.'),
+    ).toMatchObject({ verdict: 'must_report', authority: 'on-duty shift supervisor' });
+  });
+
   it('keeps a unit abbreviation that qualifies the role', () => {
     expect(classifySentence('The employee shall stop and immediately notify the EOC supervisor.')).toMatchObject({ verdict: 'must_report', authority: 'EOC supervisor' });
     // A pointer to another text names no one to tell.

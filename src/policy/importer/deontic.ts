@@ -18,7 +18,7 @@ export interface Deontic {
 }
 
 const AUTHORITY =
-  /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:immediate |direct |on-duty |watch |shift |first-line )?supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
+  /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:(?:immediate|direct|on-duty|on duty|watch|shift|first-line)\s+)*supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
 
 /** Where an approval clause ends: its match and an "of / from / by …" naming who grants it. */
 function approvalEnd(sentence: string, m: RegExpMatchArray): number {
@@ -209,12 +209,17 @@ function classifyWording(sentence: string): Wording {
     const authority = authorityAfter(sentence, request.index! + Math.max(0, routed));
     if (authority) return { verdict: 'needs_approval', authority };
   }
-  for (const re of [...REPORT, PRESENT_REPORT]) {
-    const m = sentence.match(re);
+  // The duty the sentence states first is its own: "… shall be reported immediately to the on-duty shift supervisor, who
+  // shall notify ISU" is owed to the shift supervisor.
+  const duties = [...REPORT, PRESENT_REPORT]
+    .map((re) => sentence.match(re))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .map((m) => ({ m, from: m.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m.index! }))
+    .sort((a, b) => a.from - b.from);
+  for (const { from } of duties) {
     // Whom to tell is named after the reporting verb, not in what comes before it ("The supervisor notifies the
     // coordinator", "…, and notify the TSC").
-    if (!m || /\bno (?:need|requirement)\b/i.test(sentence)) continue;
-    const from = m.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m.index!;
+    if (/\bno (?:need|requirement)\b/i.test(sentence)) break;
     // "Refer to the Personal Communication Devices Policy for guidelines": a reference to another text, not a duty to tell anyone.
     if (CROSS_REFERENCE.test(sentence.slice(from))) continue;
     // "… shall be reported in accordance with the Overtime Compensation Requests Policy": reported as another text says, to no one named here.
