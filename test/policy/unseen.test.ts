@@ -25,21 +25,21 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * Lexipol-style policy and a university directive; first score 40/90).
  */
 const SETS = [
-  { folder: 'unseen', min: 0.75 },
+  { folder: 'unseen', min: 0.79 },
   { folder: 'validation', min: 0.68 },
-  { folder: 'holdout', min: 0.5 },
-  { folder: 'fresh', min: 0.74 },
-  { folder: 'blind', min: 0.55 },
-  { folder: 'blind3', min: 0.65 },
+  { folder: 'holdout', min: 0.58 },
+  { folder: 'fresh', min: 0.75 },
+  { folder: 'blind', min: 0.66 },
+  { folder: 'blind3', min: 0.76 },
   { folder: 'blind4', min: 0.6 },
-  { folder: 'blind5', min: 0.58 },
-  { folder: 'blind6', min: 0.42 },
+  { folder: 'blind5', min: 0.67 },
+  { folder: 'blind6', min: 0.47 },
   { folder: 'blind7', min: 0.4 },
-  { folder: 'blind8', min: 0.42 },
-  { folder: 'blind9', min: 0.45 },
-  { folder: 'blind10', min: 0.33 },
-  { folder: 'blind11', min: 0.36 },
-  { folder: 'blind12', min: 0.44 },
+  { folder: 'blind8', min: 0.45 },
+  { folder: 'blind9', min: 0.53 },
+  { folder: 'blind10', min: 0.39 },
+  { folder: 'blind11', min: 0.42 },
+  { folder: 'blind12', min: 0.48 },
 ];
 
 function documentsIn(dir: string): string[] {
