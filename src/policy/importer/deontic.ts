@@ -211,15 +211,16 @@ function classifyWording(sentence: string): Wording {
   }
   // The duty the sentence states first is its own: "… shall be reported immediately to the on-duty shift supervisor, who
   // shall notify ISU" is owed to the shift supervisor.
-  const duties = [...REPORT, PRESENT_REPORT]
-    .map((re) => sentence.match(re))
-    .filter((m): m is RegExpMatchArray => m !== null)
-    .map((m) => ({ m, from: m.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m.index! }))
-    .sort((a, b) => a.from - b.from);
-  for (const { from } of duties) {
-    // Whom to tell is named after the reporting verb, not in what comes before it ("The supervisor notifies the
-    // coordinator", "…, and notify the TSC").
-    if (/\bno (?:need|requirement)\b/i.test(sentence)) break;
+  // Whom to tell is named after the reporting verb, not in what comes before it ("The supervisor notifies the
+  // coordinator", "…, and notify the TSC").
+  const duties = /\bno (?:need|requirement)\b/i.test(sentence)
+    ? []
+    : [...REPORT, PRESENT_REPORT]
+        .map((re) => sentence.match(re))
+        .filter((m): m is RegExpMatchArray => m !== null)
+        .map((m) => (m.groups?.verb ? m.index! + m[0].lastIndexOf(m.groups.verb) : m.index!))
+        .sort((a, b) => a - b);
+  for (const from of duties) {
     // "Refer to the Personal Communication Devices Policy for guidelines": a reference to another text, not a duty to tell anyone.
     if (CROSS_REFERENCE.test(sentence.slice(from))) continue;
     // "… shall be reported in accordance with the Overtime Compensation Requests Policy": reported as another text says, to no one named here.
