@@ -697,6 +697,23 @@ V.    EFFECTIVE DATE:
   });
 });
 
+describe('a title laid out in columns', () => {
+  it('reads with single spaces, so answers cite it cleanly', () => {
+    const result = importText(`         Policy                                           Urbana Police Department
+        421                                                    Urbana PD Policy Manual
+
+421.1 PURPOSE AND SCOPE
+This policy provides guidelines for the use of portable recorders.
+421.2 POLICY
+Members shall not use personally owned recorders.
+421.3 REVIEW
+Members may review their own recordings.
+`);
+    expect(result.document.title).not.toMatch(/\s{2}/);
+    expect(result.document.id).not.toMatch(/\s{2}/);
+  });
+});
+
 describe('a directive number in the header block', () => {
   it('is the document\'s number, not a section over the whole order', () => {
     const result = importText(`SPRINGFIELD POLICE DEPARTMENT

@@ -130,7 +130,7 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const titleLine = pickTitle(front.filter((l) => l !== idLine && l !== issuer && !KIND.test(l)));
   if (idLine) used.add(idLine);
   if (titleLine) used.add(titleLine);
-  const title = titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')) : 'Imported policy';
+  const title = titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy';
   const id = idMatch ? idMatch[1]!.replace(/\s+/g, ' ').trim() : title;
   if (issuer) used.add(issuer);
   const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };
