@@ -697,6 +697,14 @@ V.    EFFECTIVE DATE:
   });
 });
 
+describe('the document number in the header', () => {
+  it('reads "DIRECTIVE NUMBER: 3.07" as "Directive 3.07" and keeps the letter of "126-A"', () => {
+    const body = '\nI. PURPOSE\nThis directive governs computer use.\nII. RULES\nA. Members shall not share passwords.\nB. Members shall not install software.\n';
+    expect(importText(`WRITTEN DIRECTIVE\nSUBJECT: ACCEPTABLE USE\nDIRECTIVE NUMBER: 3.07          EFFECTIVE DATE: January 8, 2024\n${body}`).document.id).toBe('Directive 3.07');
+    expect(importText(`POLICE OPERATIONS MANUAL\nDirective 126-A\nSUBJECT: SOCIAL MEDIA\n${body}`).document.id).toBe('Directive 126-A');
+  });
+});
+
 describe('a title laid out in columns', () => {
   it('reads with single spaces, so answers cite it cleanly', () => {
     const result = importText(`         Policy                                           Urbana Police Department

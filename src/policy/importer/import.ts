@@ -131,7 +131,7 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   if (idLine) used.add(idLine);
   if (titleLine) used.add(titleLine);
   const title = titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy';
-  const id = idMatch ? idMatch[1]!.replace(/\s+/g, ' ').trim() : title;
+  const id = idMatch ? documentId(idMatch[1]!) : title;
   if (issuer) used.add(issuer);
   const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };
   const eff = raw.match(/effective(?:\s+date)?\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{1,2}, \d{4})/i);
@@ -141,9 +141,18 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   return out;
 }
 
-const ORDER_NUMBER = /((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*)/i;
+const ORDER_NUMBER = /((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
 const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
 const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;
+
+/** "DIRECTIVE NUMBER: 3.07" → "Directive 3.07"; "OPD – 4.1" stays as written. */
+function documentId(written: string): string {
+  const flat = written.replace(/\s+/g, ' ').trim();
+  const m = flat.match(/^(general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*(.+)$/i);
+  if (!m) return flat;
+  const kind = /^(?:sop|g\.o\.)$/i.test(m[1]!) ? m[1]!.toUpperCase() : m[1]!.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return `${kind} ${m[2]!.trim()}`;
+}
 
 /** "OPD – 4.1", "GO 41-07": a short code standing alone on a line. */
 function isDocumentCode(line: string): boolean {
