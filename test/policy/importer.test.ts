@@ -548,6 +548,14 @@ describe('drafting exceptions with alternatives', () => {
 });
 
 describe('drafting approval paths', () => {
+  it('lets "Certain exceptions may be permitted with the approval of a supervisor" through the ban before it for a need of the job', () => {
+    const [ban] = provisionsOf(
+      '321.4.3 INTERNET USE\nInternet sites containing sexually explicit material shall not be intentionally accessed. Certain exceptions may be permitted with the express approval of a supervisor as a function of a member\'s assignment.',
+    );
+    expect(ban?.verdict).toBe('prohibited');
+    expect(ban?.exceptions).toContainEqual(expect.objectContaining({ when: ['investigation_ctx'], verdict: 'needs_approval', authority: 'supervisor' }));
+  });
+
   it('reads "without such authorization" as the approval path the sentence before names, and a person\'s consent as no approval', () => {
     const found = provisionsOf(
       '8.1 DEPARTMENT ACCOUNTS\nOnly members authorized by the Chief of Police may create a social media account for the Department. No member shall create any account or page that uses the Department name without such authorization. Members shall not post the home address of any other member without that member\'s express consent.',

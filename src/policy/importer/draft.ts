@@ -126,6 +126,11 @@ const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additi
 /** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
 const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
 
+/** "Certain exceptions may be permitted …", "Exceptions may be granted …": what the rule before lets through. */
+const EXCEPTIONS_GRANTED = /^(?:certain |limited |specific )?exceptions?\b[^.;]{0,60}?\b(?:may|can|will|shall) be (?:permitted|granted|made|allowed|authori[sz]ed|approved)\b/i;
+/** The circumstances in which a member's job may need what a rule bans. */
+const WORK_NEEDS = [['investigation_ctx'], ['authorized_duty']];
+
 /** A sentence about asking: "The member submits a Covert Account Request (Form 612-A) …". */
 const REQUEST = /\b(?:requests?|application|form)\b/i;
 
@@ -216,6 +221,12 @@ class Drafter {
           provision.authority = previous.authority;
           // "… without the approval of the Division Commander. The member submits a Covert Account Request …": how to ask for it.
           if (previous.verdict === 'needs_approval' && REQUEST.test(sentence)) provision.verdict = 'needs_approval';
+        }
+        // "Certain exceptions may be permitted with the express approval of a supervisor as a function of a member's
+        // assignment": the ban before it gives way, with that approval, to a need of the job.
+        if (provision && previous?.verdict === 'prohibited' && provision.verdict === 'needs_approval' && provision.authority && EXCEPTIONS_GRANTED.test(sentence)) {
+          const note = `Exception: ${sentence.replace(/[.;:]\s*$/, '')}.`;
+          for (const when of WORK_NEEDS) (previous.exceptions ??= []).push({ when, verdict: 'needs_approval', authority: provision.authority, quote: sentence, note });
         }
         if (provision) provisions.push(provision);
         if (provision && d.duty) {
