@@ -39,8 +39,10 @@ export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision
   for (const alt of d.alternatives) conditions.push(alternativeNote(library, alt));
   const parts = [opening(d.verdict, who)];
   parts.push(`${cite(first)}: "${first.quote}"`);
-  // A drafted exception's note already reads "Exception: …"; a reviewed one may not.
-  if (d.exceptionNote) parts.push(/^exception\b/i.test(d.exceptionNote) ? d.exceptionNote : `Exception: ${d.exceptionNote}`);
+  // A drafted exception's note already reads "Exception: …"; a reviewed one may not. A note that only repeats the
+  // sentence just quoted ("Certain exceptions may be permitted …") is not said twice.
+  const quoted = (note: string) => first.quote.replace(/[.;:\s]+$/, '') === note.replace(/^exception:\s*/i, '').replace(/[.;:\s]+$/, '');
+  if (d.exceptionNote && !quoted(d.exceptionNote)) parts.push(/^exception\b/i.test(d.exceptionNote) ? d.exceptionNote : `Exception: ${d.exceptionNote}`);
   for (const c of conditions.filter((c) => c !== d.exceptionNote)) parts.push(c);
   const rescinded = rescindedNote(doc);
   if (rescinded) parts.unshift(rescinded);

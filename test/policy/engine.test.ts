@@ -152,6 +152,13 @@ describe('answers against an imported document', () => {
     expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');
   });
 
+  it('gives a ban\'s approval for a need of the job, without saying the same sentence twice', () => {
+    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind9/lagrange-it-use.txt', import.meta.url)), 'utf8'));
+    const answer = engine.ask('working vice, need to get on escort/adult sites from a dept computer, allowed?');
+    expect(answer).toMatchObject({ verdict: 'needs_approval', approver: 'supervisor' });
+    expect(answer.answer.split('Certain exceptions may be permitted').length).toBe(2);
+  });
+
   it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
     const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
     const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
