@@ -173,7 +173,11 @@ function listedAgain(labels: Array<Label | undefined>): Set<number> {
 function contentsRun(lines: string[], labels: Array<Label | undefined>): number[] {
   const out: number[] = [];
   const key = (l: Label) => `${l.style}|${l.value}|${l.rest.trim().replace(/[:.]$/, '').toLowerCase()}`;
-  const later = (i: number, l: Label) => labels.some((m, j) => j > i && m && isSectionLabel(m) && key(m) === key(l));
+  const last = new Map<string, number>();
+  labels.forEach((m, j) => {
+    if (m && isSectionLabel(m)) last.set(key(m), j);
+  });
+  const later = (i: number, l: Label) => (last.get(key(l)) ?? -1) > i;
   let run: number[] = [];
   // "V." read alone is a letter; after "IV." it is a numeral of the same list.
   const sameList = (a: Label, b: Label) => a.style === b.style || (/^[IVXLC]$/.test(b.value) && b.style === a.style.replace(/^roman-/, 'upper-'));
