@@ -713,6 +713,14 @@ describe('the document number in the header', () => {
   });
 });
 
+describe('a Lexipol manual\'s page head', () => {
+  it('gives the policy number as its id, the running title as its title and the department as its issuer', () => {
+    const fixture = readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8');
+    const { document } = importText(fixture);
+    expect(document).toMatchObject({ id: 'Policy 421', title: 'Portable Audio/Video Recorders (Body Worn Cameras)', issuedBy: 'Urbana Police Department' });
+  });
+});
+
 describe('a title laid out in columns', () => {
   it('reads with single spaces, so answers cite it cleanly', () => {
     const result = importText(`         Policy                                           Urbana Police Department

@@ -3,6 +3,7 @@ import { flattenSections, provisionProblems } from '../library.js';
 import type { Authority, ConceptEntry, PolicyDocument, Section } from '../types.js';
 import { cleanText } from './clean.js';
 import { draftProvisions } from './draft.js';
+import { isTitleHeading } from './labels.js';
 import { segment } from './segment.js';
 
 export interface ImportOptions {
@@ -29,7 +30,7 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   if (sections.length === 0) report.push('no numbered sections or headings found: the whole text is one section');
   if (back.length > 0) report.push(`kept out of every section (closing and dates): ${back.map((l) => `"${l.slice(0, 40)}"`).join(', ')}`);
   // A running header is often the document's own number ("OPD – 4.1"), so it is offered as an id too.
-  const meta = readFrontMatter([...dropped.filter(isDocumentCode).slice(0, 1), ...front], raw);
+  const meta = lexipolHeader(front, dropped) ?? readFrontMatter([...dropped.filter(isDocumentCode).slice(0, 1), ...front], raw);
   const unused = front.filter((l) => !meta.used.has(l));
   if (unused.length > 0) report.push(`kept out of every section (front matter): ${unused.map((l) => `"${l.slice(0, 60)}"`).join(', ')}`);
   const document: PolicyDocument = {
@@ -144,6 +145,25 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
 const ORDER_NUMBER = /((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
 const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
 const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;
+
+/**
+ * A Lexipol manual's page head: "Policy   Urbana Police Department" / "421   Urbana PD Policy Manual", with the policy's
+ * title running at the head of every page (so dropped as furniture): id "Policy 421", that title, that department.
+ */
+function lexipolHeader(front: string[], dropped: string[]): FrontMatter | undefined {
+  const at = front.findIndex((l) => /^\d{2,4}\s{2,}\S.*\bpolicy manual$/i.test(l.trim()));
+  if (at < 0) return undefined;
+  const number = front[at]!.trim().match(/^\d+/)![0];
+  const department = front[at - 1]?.trim().match(/^policy\s{2,}(.+)$/i)?.[1];
+  const counts = new Map<string, number>();
+  for (const d of dropped) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const running = [...counts]
+    .filter(([d, n]) => n >= 2 && d.split(/\s+/).length >= 2 && isTitleHeading(d) && !/\d|copyright|published|policy manual|police department/i.test(d))
+    .sort(([a], [b]) => b.length - a.length)[0]?.[0];
+  if (!running) return undefined;
+  const used = new Set([front[at]!, ...(department ? [front[at - 1]!] : [])]);
+  return { id: `Policy ${number}`, title: running.replace(/\s+/g, ' '), issuedBy: department ?? 'unknown (set when reviewing)', used };
+}
 
 /** "DIRECTIVE NUMBER: 3.07" → "Directive 3.07"; "OPD – 4.1" stays as written. */
 function documentId(written: string): string {
