@@ -126,48 +126,53 @@ function engineFor(text: string): PolicyEngine {
   return new PolicyEngine(buildLibrary({ department: 'imported', name: 'Imported', authorities: imported.authorities }, [imported.document], lex));
 }
 
+/** The same, over a policy document kept in test/fixtures. */
+function engineForFixture(path: string): PolicyEngine {
+  return engineFor(readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8'));
+}
+
 describe('answers against an imported document', () => {
   it('does not lose a rule whose sentence names a context in passing that the question rules out', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/unseen/riverton-it-acceptable-use.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('unseen/riverton-it-acceptable-use.txt');
     const answer = engine.ask('can i check my gmail on my work pc during lunch');
     expect(answer.verdict).toBe('allowed_with_conditions');
     expect(answer.citations[0]?.section).toBe('5.3');
   });
 
   it('weighs a sentence that names many concepts as a long one, so it does not answer everything', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind12/riverton_pd_mobile_devices.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('blind12/riverton_pd_mobile_devices.txt');
     const answer = engine.ask('lt asked for my dept phone passcode during my IA interview, am i allowed to give it to him');
     expect(answer.citations[0]?.section).toMatch(/^615\.7\.1/);
   });
 
   it('prefers a ban that fits to an outright permission about the same kind of act', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind12/riverton_pd_mobile_devices.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('blind12/riverton_pd_mobile_devices.txt');
     const answer = engine.ask('can i download the insta app on my work phone');
     expect(answer.verdict).toBe('prohibited');
     expect(answer.citations[0]?.section).toMatch(/^615\.5\.1/);
   });
 
   it('answers leave with a rule that fits nearly as well as the best fact', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-mdc.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('blind11/urbana-mdc.txt');
     expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');
   });
 
   it('gives a ban\'s approval for a need of the job, without saying the same sentence twice', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind9/lagrange-it-use.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('blind9/lagrange-it-use.txt');
     const answer = engine.ask('working vice, need to get on escort/adult sites from a dept computer, allowed?');
     expect(answer).toMatchObject({ verdict: 'needs_approval', approver: 'supervisor' });
     expect(answer.answer.split('Certain exceptions may be permitted').length).toBe(2);
   });
 
   it('lets a member do what a duty is owed on ("members who review a recording … shall note it"), on that condition', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('blind11/urbana-bodycams.txt');
     const answer = engine.ask('ok to watch my bwc footage before i write up the report?');
     expect(answer.verdict).toBe('allowed_with_conditions');
     expect(answer.citations[0]?.section).toBe('421.7');
   });
 
   it('does not answer leave to post with the duty owed on becoming aware of someone else\'s post', () => {
-    const engine = engineFor(readFileSync(fileURLToPath(new URL('../fixtures/blind11/hanoverpark-socialmedia.txt', import.meta.url)), 'utf8'));
+    const engine = engineForFixture('blind11/hanoverpark-socialmedia.txt');
     expect(engine.ask('can i put the FOP meeting announcement on the dept fb page').verdict).not.toBe('must_report');
     expect(engine.ask('guy on our shift has a blog where he is posting stuff in violation of this order, am i supposed to say something').verdict).toBe('must_report');
   });

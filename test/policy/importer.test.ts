@@ -8,7 +8,8 @@ import { buildLibrary, flattenSections, readSharedLexicon } from '../../src/poli
 import type { Section } from '../../src/policy/types.js';
 
 const lexicon = readSharedLexicon();
-const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/seed/${name}`, import.meta.url)), 'utf8');
+const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8');
+const seed = (name: string) => fixture(`seed/${name}`);
 const importText = (text: string) => importPolicyText(text, { lexicon });
 /** Every provision drafted from a document, in order. */
 const provisionsOf = (text: string) => flattenSections(importText(text).document.sections).flatMap((s) => s.provisions ?? []);
@@ -715,8 +716,7 @@ describe('the document number in the header', () => {
 
 describe('a Lexipol manual\'s page head', () => {
   it('gives the policy number as its id, the running title as its title and the department as its issuer', () => {
-    const fixture = readFileSync(fileURLToPath(new URL('../fixtures/blind11/urbana-bodycams.txt', import.meta.url)), 'utf8');
-    const { document } = importText(fixture);
+    const { document } = importText(fixture('blind11/urbana-bodycams.txt'));
     expect(document).toMatchObject({ id: 'Policy 421', title: 'Portable Audio/Video Recorders (Body Worn Cameras)', issuedBy: 'Urbana Police Department' });
   });
 });

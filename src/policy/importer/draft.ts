@@ -101,6 +101,9 @@ const EXCEPTIONS_FOLLOW =
 const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|applicability|application|definitions?)`;
 const DESCRIPTIVE_SECTION = new RegExp(String.raw`^${DESCRIPTIVE_WORD}(?:\s*(?:and|&|,)\s*${DESCRIPTIVE_WORD})*$`, 'i');
 
+/** Concepts about the text itself ("applies", "means"), which name no circumstance an exemption or exception turns on. */
+const ABOUT_THE_TEXT = new Set(['applicability', 'definitions']);
+
 /** "This policy does not apply to members of the public…": what the document covers, not a rule. */
 const POLICY_SCOPE = /^(?:this|the|these|such)\s+(?:policy|policies|order|general order|directive|procedure|procedures|manual|chapter|regulation|guidelines?)\b[^.;]{0,40}?\b(?:does|do|shall|will)\s+not\s+apply\b/i;
 /** "This prohibition does not apply to …", "The rule above does not apply to …": an exemption from the rule before it. */
@@ -113,7 +116,6 @@ function toInfo(p: Provision): void {
   p.topics = [...new Set([...(p.topics ?? []), ...(p.objects ?? [])])];
   delete p.objects;
   delete p.exceptions;
-  delete p.limited;
 }
 
 /** A sentence that continues the one before: "Any other application may be installed only with…". */
@@ -263,7 +265,7 @@ class Drafter {
     const own = this.concepts(sentence);
     const ruleConcepts = new Set([...(rule.actions ?? []), ...(rule.objects ?? []), ...(rule.topics ?? []), ...(rule.contexts ?? []), ...(rule.with ?? [])]);
     const when = [...new Set([...own.contexts, ...own.objects, ...own.topics])].filter(
-      (c) => !ruleConcepts.has(c) && !this.common.has(c) && c !== 'applicability' && c !== 'definitions',
+      (c) => !ruleConcepts.has(c) && !this.common.has(c) && !ABOUT_THE_TEXT.has(c),
     );
     if (when.length === 0) return false;
     const rest = classifySentence(sentence.replace(NOT_APPLY, 'covers'));
@@ -358,7 +360,7 @@ class Drafter {
       const found = this.concepts(text);
       // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
       return [...found.contexts, ...found.objects, ...found.topics].filter(
-        (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && c !== 'applicability' && c !== 'definitions',
+        (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && !ABOUT_THE_TEXT.has(c),
       );
     };
     const alternatives = e.text.split(/,?\s+or\s+/i).map(circumstances).filter((when) => when.length > 0);
