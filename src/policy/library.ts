@@ -81,6 +81,8 @@ export function provisionProblems(p: Provision, section: Section, concepts: Reco
   if (p.required !== undefined && (p.required !== true || p.verdict !== 'info')) problems.push('"required" is only for an info provision that owes an act, and is true');
   if (p.limited !== undefined && (p.limited !== true || p.verdict !== 'allowed_with_conditions')) problems.push('"limited" is only for an allowed_with_conditions provision, and is true');
   const named = [...(p.actions ?? []), ...(p.objects ?? []), ...(p.with ?? []), ...(p.contexts ?? []), ...(p.topics ?? []), ...(p.scope ?? [])];
+  for (const c of p.actor ?? []) if (concepts[c] && concepts[c].kind !== 'role') problems.push(`actor "${c}" is not a role`);
+  named.push(...(p.actor ?? []));
   for (const e of p.exceptions ?? []) {
     named.push(...e.when);
     if (!section.text.includes(e.quote)) problems.push(`exception quote is not in the section text: "${e.quote.slice(0, 60)}…"`);

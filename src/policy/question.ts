@@ -29,7 +29,12 @@ export interface AnalyzedQuestion {
   asksAmount: boolean;
   /** Asks leave in so many words ("can I", "is it ok to"), not a permission question only by default. */
   asksLeave: boolean;
+  /** Roles the asker says they hold: "im a dispatcher", "as the FTO". */
+  roles: Set<string>;
 }
+
+/** What comes before a role the asker says they hold: "im a", "as the", "i work as an". */
+const ASKER_ROLE = /(?:^|\b)(?:i ?m|i am|as|i work as|i m working as)(?: an?| the| one of the)?(?: [a-z]+){0,2}$/;
 
 const PERMISSION = [
   /\b(can|could|may|might) (i|we|you|officers?|employees?|members?|staff|deputies|a deputy|an officer|an employee|someone|somebody|anyone|one|u)\b/,
@@ -138,8 +143,9 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
       if (!concepts.has(h)) hinted.add(h);
     }
   }
-  // Token positions some lexicon phrase covers: what is left is words the vocabulary does not know.
-  const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  // Token positions some lexicon phrase covers: what is left is words the vocabulary does not know. Whom the asker
+  // says they are, or names, tells who a rule binds, not what it is about.
+  const covered = new Set(matches.filter((m) => lexicon.kind(m.concept) !== 'role').flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
   if (namesUnknownApp(tokens, matches, covered, direct, lexicon)) hinted.add('software');
   for (const h of hinted) concepts.add(h);
   // "the dashcam is wild. youtube?": naming a platform and no act means posting there.
@@ -154,7 +160,8 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const inSoManyWords = PERMISSION.some((re) => re.test(normalized));
   const intent = detectIntent(normalized, concepts, lexicon, inSoManyWords);
   const asksLeave = intent === 'permission' && inSoManyWords;
-  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave };
+  const roles = new Set(matches.filter((m) => lexicon.kind(m.concept) === 'role' && ASKER_ROLE.test(tokens.slice(Math.max(0, m.start - 5), m.start).join(' '))).map((m) => m.concept));
+  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, roles };
 }
 
 /** "how long", "how many", "how much", "how often": a question after an amount or a period. */

@@ -63,8 +63,9 @@ export class ProvisionIndex {
   private query(q: AnalyzedQuestion): Query {
     const lexicon = this.library.lexicon;
     const words = new Set(q.terms);
-    const features = new Set([...words, ...[...q.concepts].map((c) => `c:${c}`)]);
-    const subjects = [...q.direct].filter((c) => lexicon.kind(c) !== 'action').map((c) => lexicon.implied(c));
+    // Whom the question says the asker is weighs on who a rule binds, not on what it is about.
+    const features = new Set([...words, ...[...q.concepts].filter((c) => lexicon.kind(c) !== 'role').map((c) => `c:${c}`)]);
+    const subjects = [...q.direct].filter((c) => lexicon.kind(c) !== 'action' && lexicon.kind(c) !== 'role').map((c) => lexicon.implied(c));
     const excluded = new Set<string>();
     for (const [name, entry] of Object.entries(lexicon.concepts)) {
       if (entry.kind === 'context' && [...q.concepts].some((c) => lexicon.conflicts(name, c))) excluded.add(name);
@@ -108,6 +109,12 @@ export class ProvisionIndex {
         // A drafted provision's contexts are whatever its words suggested: an open one costs it less.
         factor *= p.drafted ? 0.9 : 0.8;
       }
+    }
+    // "Telecommunicators shall not …" binds the asker only when the question says they are one.
+    // A rule for a role the asker says they hold is more particular to them than one for every member.
+    if (p.actor && q.intent !== 'fact') {
+      if (p.actor.some((c) => q.roles.has(c))) factor *= Number(process.env.ACTB ?? 1.25);
+      else if (!p.actor.some((c) => q.concepts.has(c))) factor *= Number(process.env.ACTF ?? 0.5);
     }
     const scope = p.scope ?? [];
     if (scope.some((c) => !q.concepts.has(c) && query.excluded.has(c))) factor *= 0.35;

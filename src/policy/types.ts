@@ -64,6 +64,11 @@ export interface Provision {
   topics?: string[];
   /** Contexts the provision is limited to; a question that states a conflicting context skips it. */
   scope?: string[];
+  /**
+   * Roles the rule binds when it does not bind every member ("Telecommunicators shall not …", "Supervisors shall
+   * approve …"): a question that names none of them is seldom about it.
+   */
+  actor?: string[];
   /** Conditions in plain words, shown with the answer. */
   conditions?: string[];
   exceptions?: ProvisionException[];
@@ -117,7 +122,8 @@ export interface Library {
   lexicon: import('./lexicon.js').Lexicon;
 }
 
-export type ConceptKind = 'action' | 'object' | 'context' | 'topic';
+/** `role`: whom a rule binds when that is not every member ("Telecommunicators shall not …"). */
+export type ConceptKind = 'action' | 'object' | 'context' | 'topic' | 'role';
 
 export interface ConceptEntry {
   kind: ConceptKind;

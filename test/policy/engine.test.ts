@@ -152,6 +152,14 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toMatch(/^615\.5\.1/);
   });
 
+  it('answers a member with the rule on members, not the one on another role, unless the asker is in that role', () => {
+    const engine = engineForFixture('blind12/esu_pd_acceptable_use_it.txt');
+    const answer = engine.ask('can i shop on amazon on the office pc during my lunch');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toMatch(/^IV\.B\.1/);
+    expect(engine.ask('im a dispatcher, can i check my gmail on the console during my break').verdict).toBe('prohibited');
+  });
+
   it('answers leave with a rule that fits nearly as well as the best fact', () => {
     const engine = engineForFixture('blind11/urbana-mdc.txt');
     expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');

@@ -810,6 +810,36 @@ Use of any personal communication device for personal purposes while on-duty is 
   });
 });
 
+describe('whom a rule binds', () => {
+  const text = `IV. PROCEDURES
+A. Members may make limited personal use of Department computers during meal breaks.
+B. Telecommunicators shall not make personal use of any dispatch console at any time, including during breaks.
+C. The on-duty Watch Commander may approve the use of a personal phone for evidence photographs.
+V. RESPONSIBILITIES
+A. Supervisors
+1. Review the internet use reports of their members each month.
+2. Members shall report misuse they see to a supervisor.
+`;
+  const found = provisionsOf(text);
+  const actorOf = (start: string) => found.find((p) => p.quote.startsWith(start))?.actor;
+
+  it('is the role heading the sentence\'s subject, or the one its section is about, and no one for a rule on members', () => {
+    expect(actorOf('Members may make')).toBeUndefined();
+    expect(actorOf('Telecommunicators shall not')).toEqual(['role_dispatcher']);
+    expect(actorOf('The on-duty Watch Commander')).toEqual(['role_supervisor']);
+    expect(actorOf('Review the internet use')).toEqual(['role_supervisor']);
+    expect(actorOf('Members shall report')).toBeUndefined();
+  });
+
+  it('must be a role when a department reviews it', () => {
+    const result = importText(text);
+    const build = () => buildLibrary({ department: 'x', name: 'X', authorities: result.authorities }, [result.document], lexicon);
+    expect(build).not.toThrow();
+    flattenSections(result.document.sections).flatMap((s) => s.provisions ?? []).find((p) => p.actor)!.actor = ['social_media'];
+    expect(build).toThrow(/actor "social_media" is not a role/);
+  });
+});
+
 describe('loading a reviewed library', () => {
   it('refuses a duty mark on a provision that is not a fact, and a limit mark on one that is not a conditional permission', () => {
     const result = importText('1. PHONES\nAll PCDs in the workplace shall be set to silent or vibrate mode.\n2. INTERNET\nInternet access shall be strictly limited to department-related activities.\n');

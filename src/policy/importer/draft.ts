@@ -18,6 +18,8 @@ interface ListContext {
   excepted?: boolean;
   /** What the lead-in is about, for items that name only circumstances ("During authorized breaks; …"). */
   subjects?: string[];
+  /** The roles the lead-in binds ("Supervisors shall:"): items with no subject of their own bind them too. */
+  actor?: string[];
 }
 
 /** A lead-in that owes the list: "… shall do the following:", "Members must:". */
@@ -47,8 +49,16 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string | ((written: string) => s
 export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
   const text = flattenSections(doc.sections).map((s) => s.text).join('\n');
   const drafter = new Drafter(lexicon, authorities, abbreviations(text), heads(text), commonConcepts(text, lexicon));
-  return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined)) };
+  return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined, undefined)) };
 }
+
+/** Where a sentence's subject ends: at its verb, or where something qualifies it ("who …", ", …", "of the …"). */
+const SUBJECT_END = /(?<![\w-])(?:shall|must|will|may|should|can|cannot|could|are|is|have|has|retains?|do|does|who|that|which|of|to|for|from|in|on|at|with|by|as|assigned|and|or)(?![\w-])|[,;:(]/i;
+/** A subject that binds every member: "Members shall …", "No employee may …". */
+const EVERY_MEMBER =
+  /^(?:(?:all|each|every|any|no|a|an|the)\s+)?(?:(?:department|agency|sworn|civilian|non-sworn)\s+)?(?:members?|employees?|officers?|deputies|deputy|troopers?|personnel|users?|staff|you|persons?|individuals?|anyone|no one|everyone)\b/i;
+/** Words a heading adds to the role it is about: "Supervisor Responsibilities", "Duties of the Chief". */
+const ROLE_HEADING_WORDS = new Set(['responsibilities', 'responsibility', 'duties', 'duty', 'role', 'roles', 'of', 'the', 'and']);
 
 const CONDITION_WORDS = /\b(?:provided (?:that)?|as long as|so long as|only if|only when|if|when|while|in the course of|documented)\b/i;
 
@@ -173,7 +183,9 @@ class Drafter {
     private readonly common: Set<string> = new Set(),
   ) {}
 
-  section(section: Section, inherited: ListContext | undefined): Section {
+  section(section: Section, inherited: ListContext | undefined, parentActor: string[] | undefined): Section {
+    // "B. Supervisors", "Duties of the IT Coordinator": what the section says, it says to that role.
+    const sectionActor = this.headingActor(section.title) ?? parentActor;
     const provisions: Provision[] = [];
     let listContext = inherited;
     let childContext = inherited;
@@ -194,11 +206,15 @@ class Drafter {
         }
         if (previous && previous.verdict !== 'info' && EXEMPTION.test(sentence) && this.exempt(previous, sentence)) continue;
         const provision = this.provision(sentence, d, context);
+        if (provision) this.bind(provision, sentence, context?.actor ?? sectionActor);
         // The list a lead-in opens takes its context whether or not the lead-in joins the sentence before it.
         if (d.leadIn && !isItem) {
           // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
           const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
           const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
+          const actor = this.actorOf(sentence) ?? (EVERY_MEMBER.test(sentence.trim()) ? undefined : sectionActor);
+          if (actor) lead.actor = actor;
+          else delete lead.actor;
           listContext = lead;
           childContext = lead;
         }
@@ -238,7 +254,7 @@ class Drafter {
         }
       }
     }
-    const children = section.children?.map((c) => this.section(c, childContext));
+    const children = section.children?.map((c) => this.section(c, childContext, sectionActor));
     // What a "Purpose" or "Scope" section says about the policy ("what employees may do") is no rule.
     if (DESCRIPTIVE_SECTION.test(section.title)) {
       for (const p of provisions) {
@@ -254,6 +270,38 @@ class Drafter {
     if (children) out.children = children;
     if (provisions.length === 0) delete out.provisions;
     return out;
+  }
+
+  /** Binds a provision to the roles its sentence names as its subject, or else to those its list or section binds. */
+  private bind(p: Provision, sentence: string, given: string[] | undefined): void {
+    const actor = this.actorOf(sentence) ?? (EVERY_MEMBER.test(sentence.trim()) ? undefined : given);
+    if (actor) p.actor = actor;
+  }
+
+  /** The roles that head a sentence's subject: "Telecommunicators shall not …", "The on-duty Watch Commander may …". */
+  private actorOf(sentence: string): string[] | undefined {
+    const text = sentence.trim().replace(/^(?:only|neither|no)\s+/i, '');
+    const end = SUBJECT_END.exec(text);
+    if (!end || end.index === 0) return undefined;
+    const tokens = tokenize(text.slice(0, end.index));
+    if (tokens.length === 0 || tokens.length > 6) return undefined;
+    return this.roles(tokens, tokens.length);
+  }
+
+  /** A heading that is only a role, with at most two words of its own: "Watch Commander", "Supervisor Responsibilities". */
+  private headingActor(title: string): string[] | undefined {
+    const tokens = tokenize(title).filter((t) => !ROLE_HEADING_WORDS.has(t));
+    if (tokens.length === 0 || tokens.length > 4) return undefined;
+    const roles = this.roles(tokens, tokens.length);
+    if (!roles) return undefined;
+    const covered = new Set(this.lexicon.match(tokens).filter((m) => this.lexicon.kind(m.concept) === 'role').flatMap((m) => tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
+    return tokens.length - covered.size <= 2 ? roles : undefined;
+  }
+
+  /** The roles whose names end at token `end`. */
+  private roles(tokens: string[], end: number): string[] | undefined {
+    const found = this.lexicon.match(tokens).filter((m) => m.end === end && this.lexicon.kind(m.concept) === 'role').map((m) => m.concept);
+    return found.length > 0 ? [...new Set(found)] : undefined;
   }
 
   /**
