@@ -20,6 +20,9 @@ const UNKNOWN_WEIGHT = 2;
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** What a provision keeps of its score when it does not speak of a matter the question is about. */
 const FOCUS_MISSING = 0.3;
+/** What a rule for a role the asker says they hold gains; what one for a role the question does not name keeps. */
+const ASKER_ROLE = 1.25;
+const OTHER_ROLE = 0.5;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -113,8 +116,8 @@ export class ProvisionIndex {
     // "Telecommunicators shall not …" binds the asker only when the question says they are one.
     // A rule for a role the asker says they hold is more particular to them than one for every member.
     if (p.actor && q.intent !== 'fact') {
-      if (p.actor.some((c) => q.roles.has(c))) factor *= Number(process.env.ACTB ?? 1.25);
-      else if (!p.actor.some((c) => q.concepts.has(c))) factor *= Number(process.env.ACTF ?? 0.5);
+      if (p.actor.some((c) => q.roles.has(c))) factor *= ASKER_ROLE;
+      else if (!p.actor.some((c) => q.concepts.has(c))) factor *= OTHER_ROLE;
     }
     const scope = p.scope ?? [];
     if (scope.some((c) => !q.concepts.has(c) && query.excluded.has(c))) factor *= 0.35;
