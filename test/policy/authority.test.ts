@@ -17,12 +17,12 @@ function drafted(result: ImportResult): Array<Provision & { who?: string }> {
 const find = (result: ImportResult, quote: string) => drafted(result).find((p) => p.quote.includes(quote));
 
 describe('naming the authority a sentence names', () => {
-  it('reads a lowercase role with its modifiers', () => {
+  it('reads a lowercase role with its modifiers, who holds it included ("on-duty")', () => {
     expect(classifySentence('After a shooting, an involved deputy shall not view the footage until authorized by the lead investigator of the outside agency.')).toMatchObject({
       verdict: 'needs_approval',
       authority: 'lead investigator',
     });
-    expect(classifySentence('A deputy may enter the building with the verbal approval of the on-duty watch commander.').authority).toBe('watch commander');
+    expect(classifySentence('A deputy may enter the building with the verbal approval of the on-duty watch commander.').authority).toBe('on-duty watch commander');
   });
 
   it('does not take a device named before the role ("use of the MDT … to their supervisor") for the one to tell', () => {

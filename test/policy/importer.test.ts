@@ -714,6 +714,75 @@ describe('the document number in the header', () => {
   });
 });
 
+describe('a plain-language SOP', () => {
+  const text = `BELLHAVEN POLICE DEPARTMENT
+STANDARD OPERATING PROCEDURE
+
+SOP 22 - Technology, Devices and Online Conduct
+Issued: August 19, 2024
+
+Purpose
+
+This SOP tells officers and staff what they can and cannot do with department computers and phones.
+
+Key Terms
+
+- TAC: the Terminal Agency Coordinator, currently the Records Supervisor.
+- Personal device: any phone, tablet or computer that you own.
+
+DEPARTMENT DEVICES
+
+Rule 1 - Squad Car Computers (MDT)
+
+The MDT is for police work only.
+• Lock the MDT whenever you leave the squad car.
+
+Rule 2 - Department Phones
+
+• Short personal calls on your department phone are fine if they do not add charges.
+
+Use of Personal Devices
+
+You may carry your own phone on duty. When you do:
+• Do not take photos of crime scenes with your own phone. If your body camera is not working and evidence will be
+  lost, call your shift sergeant, who may authorize you to use your personal phone.
+
+SOCIAL MEDIA
+
+Rule 3 - Your Personal Accounts
+
+You may have personal social media accounts.
+
+Reporting Lost Equipment
+
+If a department phone or laptop is lost or stolen:
+- Notify the on-duty sergeant immediately, even if you are off duty.
+- If you learn that someone is misusing NCIC, report it to the TAC.
+`;
+  const result = importText(text);
+  const sections = flattenSections(result.document.sections);
+
+  it('names the document from its number\'s line and cites a heading with no number by the heading', () => {
+    expect(result.document).toMatchObject({ id: 'SOP 22', title: 'Technology, Devices and Online Conduct' });
+    expect(sections.map((s) => s.id)).toEqual(['Purpose', 'Key Terms', 'Rule 1', 'Rule 2', 'Use of Personal Devices', 'Rule 3', 'Reporting Lost Equipment']);
+    expect(sectionOf(result, 'Rule 1').title).toBe('Squad Car Computers (MDT)');
+    // A part heading ("SOCIAL MEDIA") groups the rules below it; it is no text of the rule before.
+    expect(sectionOf(result, 'Use of Personal Devices').text).not.toMatch(/SOCIAL MEDIA/);
+  });
+
+  it('reads imperatives after a condition, and the one to call who may authorize, as the document means them', () => {
+    const provisions = sectionOf(result, 'Reporting Lost Equipment').provisions ?? [];
+    expect(provisions.find((p) => p.quote.startsWith('Notify'))).toMatchObject({ verdict: 'must_report' });
+    expect(authorityName(result, provisions.find((p) => p.quote.startsWith('Notify'))?.authority)).toMatch(/on-duty sergeant/i);
+    const misuse = provisions.find((p) => p.quote.startsWith('If you learn'));
+    expect(misuse?.verdict).toBe('must_report');
+    expect(authorityName(result, misuse?.authority)).toBe('Terminal Agency Coordinator (TAC)');
+    const phone = (sectionOf(result, 'Use of Personal Devices').provisions ?? []).find((p) => p.quote.startsWith('If your body camera'));
+    expect(phone?.verdict).toBe('needs_approval');
+    expect(authorityName(result, phone?.authority)).toMatch(/shift sergeant/i);
+  });
+});
+
 describe('a Lexipol manual\'s page head', () => {
   it('gives the policy number as its id, the running title as its title and the department as its issuer', () => {
     const { document } = importText(fixture('blind11/urbana-bodycams.txt'));

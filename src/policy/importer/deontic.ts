@@ -18,7 +18,7 @@ export interface Deontic {
 }
 
 const AUTHORITY =
-  /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:(?:immediate|direct|on-duty|on duty|watch|shift|first-line)\s+)*supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
+  /\b(?:the |their |his or her |your |an? |the employee's |the member's )?((?:(?:immediate|direct|on-duty|on duty|watch|shift|first-line)\s+)*supervisor(?:y)?|(?:deputy |assistant |bureau |police )?chief(?: of police)?|sheriff|undersheriff|(?:(?:on-duty|on duty|acting|immediate) )?(?:(?:division|bureau|district|precinct|unit|watch|shift|section|troop|area|patrol|investigations?|criminal investigations|support services|technology) )?(?:commander|captain|lieutenant|sergeant)|commanding officer|(?:it|information technology|information services|technology|network) (?:director|manager|department|division|unit|administrator|services|staff|help desk)|director of [a-z ]+|public information officer|pio|media relations(?: detail| unit| office)?|city manager|department head|appointing authority|internal affairs|professional standards(?: unit)?|records (?:manager|unit|supervisor|custodian)|custodian of records|city administrator|human resources|designee)\b/i;
 
 /** Where an approval clause ends: its match and an "of / from / by …" naming who grants it. */
 function approvalEnd(sentence: string, m: RegExpMatchArray): number {
@@ -57,6 +57,8 @@ const APPROVAL = [
   // "… requires, in addition to the approval under 612.4.1, the approval of the member's sergeant": asides before the grant.
   /\b(?:requires?|required|requiring)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:of|from|by)\b/i,
   /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
+  // "… call your shift sergeant, who may authorize you to use your personal phone": the one to ask decides.
+  /\b(?:call|ask|contact|notify|consult|see|check with)\s+(?:the|your|a|an)\s+[^,.;]{2,60}?,?\s+who\s+(?:may|can|will|must)\s+(?:then\s+)?(?:authori[sz]e|approve|permit|allow|decide)\b/i,
   // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
   /\bonly (?:upon|on|at|after|with)\s+(?:the\s+)?(?:written\s+|formal\s+|signed\s+)?(?:request|recommendation|direction|order|sign-off)\s+of\b/i,
 ];
@@ -71,8 +73,14 @@ const SUBJECT = String.raw`(?:^|\b)(?:a|the|each|any|every)?\s*(?:member|members
 const PRESENT_REPORT = new RegExp(SUBJECT + String.raw`(?:immediately |promptly |first |then |also )?(?<verb>reports|notifies|informs|contacts|calls|alerts|advises|tells|refers|forwards|submits)\b`, 'i');
 const PRESENT_PROHIBIT = new RegExp(SUBJECT + String.raw`(?:does|do) not\s+\w+`, 'i');
 
+/** "If you learn that someone is misusing NCIC, report it …": a condition written before an imperative. */
+const IF_CLAUSE = String.raw`(?:if|when|whenever|once|after|should|where|in the event)\b[^;:]{0,200}?,\s*`;
+
 const REPORT = [
-  /^(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer)\s+(?:the|your|a|an|any|all|every|each|it|them|him|her|to|immediately|promptly|suspected|lost|stolen)\b/i,
+  new RegExp(
+    String.raw`^(?:${IF_CLAUSE})?(?:(?:immediately|promptly|always|then|first)\s+)?(?:report|notify|inform|contact|call|tell|alert|refer|email|e-mail|text)\s+(?:the|your|a|an|any|all|every|each|it|them|him|her|to|immediately|promptly|suspected|lost|stolen)\b`,
+    'i',
+  ),
   // "shall, no later than the next business day, deliver a copy to the Records Custodian": an aside may come first.
   /\b(?:shall|must|will|should|are required to|is required to|is to|are to|needs? to|have to|has to)(?:,[^,.;]{1,60},)?(?: immediately| promptly| also| then)?(?: verbally)? (?<verb>report|notify|inform|advise|contact|alert|tell|forward|refer|direct|route|submit|turn over|provide|deliver|call|telephone|phone|email|e-mail)\b/i,
   // "… shall not download … it, and shall immediately stop, record the URL, and notify his or her supervisor", "… shall
@@ -85,7 +93,7 @@ const REPORT = [
 const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?\b(?:is|are) not (?:required|needed|necessary)\b|\bdoes not (?:require|need) (?:prior )?(?:approval|permission|authori[sz]ation)\b|\bno (?:prior )?(?:approval|permission|authori[sz]ation) is (?:required|needed)\b|\b(?:is|are) not (?:prohibited|forbidden|restricted)\b|\bnothing in this (?:policy|order|general order|section|chapter|article|part|regulation|directive|manual|rule|standard|procedure) (?:prohibits|restricts|shall be construed|is intended to|precludes|limits)\b|\b(?:does|do|shall|will) not (?:prohibit|apply to|restrict|limit|preclude|prevent)\b/i;
 
 const PROHIBITED =
-  /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:other |outside |unauthori[sz]ed )?(?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*)do not|(?:^|[;:]\s*)never|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
+  /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:other |outside |unauthori[sz]ed )?(?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*|^(?:if|when|whenever|once|after|while|where|in the event)\b[^;:]{0,200}?,\s*)(?:do not|don't|never)|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
 
 const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members?|employees?|users?|personnel|deputies|deputy|officers?|supervisors?|sergeants?|detectives?|investigators?|troopers?|dispatchers?|commanders?|lieutenants?|captains?|staff|workers|you|they|he or she|he\/she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded|turned (?:off|on)|deactivated|muted|paused|stopped|activated|worn|carried|operated|played|uploaded|displayed|watched|utili[sz]ed|forwarded|shown|made|received|placed|answered)|are free|(?:do|does|shall|will) not (?:require|need) (?:any |prior |advance |written |further |supervisory )*(?:approval|authori[sz]ation|permission)|encourages?|permissible|acceptable uses?|(?:is|are) allowed|(?:have|has|retain|retains|keep|keeps) (?:the|their|his or her|her|his) right to|(?:is|are) not restricted)\b/i;
 

@@ -87,6 +87,11 @@ function abbreviations(text: string): Map<string, string> {
     const full = words.slice(start).join(' ').replace(/^(?:of|the|and)\s+/i, '');
     if (!out.has(abbr)) out.set(abbr, full);
   }
+  // "- TAC: the Terminal Agency Coordinator, currently …", "ISO – Information Security Officer.": a key term defined by its full name.
+  for (const m of text.matchAll(/^[-•\u2022]?\s*["“]?([A-Z]{2,6})["”]?\s*(?::|[-–—]|means|refers to)\s*(?:the |an? )?((?:[A-Z][A-Za-z]+)(?:\s+(?:[A-Z][A-Za-z]+|of|and|for)){1,5})/gm)) {
+    const initials = m[2]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+    if (initials === m[1] && !out.has(m[1]!)) out.set(m[1]!, m[2]!);
+  }
   // "\"Technology Service Center\" or \"TSC\" means …": a definition that gives both names.
   for (const m of text.matchAll(/["“]([A-Z][A-Za-z]+(?:\s+[A-Za-z]+){1,6})["”]\s+or\s+["“]([A-Z]{2,6})["”]/g)) {
     if (!out.has(m[2]!)) out.set(m[2]!, m[1]!);

@@ -130,8 +130,11 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const issuer = front.find((l) => ISSUER.test(l) && l !== idLine);
   const titleLine = pickTitle(front.filter((l) => l !== idLine && l !== issuer && !KIND.test(l)));
   if (idLine) used.add(idLine);
-  if (titleLine) used.add(titleLine);
-  const title = titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy';
+  // "SOP 22 - Technology, Devices and Online Conduct": the number's own line names the document after it.
+  const named = idMatch && idLine ? idLine.replace(idMatch[1]!, '').replace(/^\s*[-–—:|]\s*/, '').trim() : '';
+  const inline = named.length >= 8 && /^[A-Z]/.test(named) && !/subject\s*:/i.test(front.join('\n')) ? named : undefined;
+  if (titleLine && !inline) used.add(titleLine);
+  const title = inline ?? (titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy');
   const id = idMatch ? documentId(idMatch[1]!) : title;
   if (issuer) used.add(issuer);
   const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };

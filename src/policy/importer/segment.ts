@@ -130,6 +130,17 @@ export function segment(raw: string[]): Segmented {
       open(undefined, line.trim(), '');
       continue;
     }
+    // "Use of Personal Devices" / "You may carry your own phone on duty. …" between numbered rules: a section of its own,
+    // cited by its heading. Not before a section has any text: a line there is its heading's remnant.
+    const current = stack[stack.length - 1];
+    const hasText = !current || current.paragraphs.some((p) => p.length > 0);
+    if (numbered && !label && hasText && (roots.length > 0 || front.length > 0) && headsProse(lines, i)) {
+      close(0);
+      open(undefined, line.trim(), '', !labelled);
+      continue;
+    }
+    // "PHOTOS AND VIDEO" over "Rule 12 - …": a part heading grouping the rules below it, no text of the rule before.
+    if (numbered && !label && roots.length > 0 && isCapsHeading(line) && !(lines[i - 1] ?? '').trim() && isSectionLabel(nextLabel(lines, i))) continue;
     // A plain paragraph after a list item belongs to the item's section, not to the item.
     const last = stack[stack.length - 1];
     if (last && stack.length > 1 && isItemStyle(last.style) && line.trim() && !BULLET.test(line) && startsParagraph(lines[i - 1] ?? '', line, typical)) {
@@ -346,6 +357,25 @@ function openDepth(stack: Open[], style: string): number {
 
 function decimalDepth(style: string): number {
   return style.startsWith('decimal-') ? Number(style.slice('decimal-'.length)) : 0;
+}
+
+/** The label of the next line with text after line `i`, read on its own. */
+function nextLabel(lines: string[], i: number): Label | undefined {
+  let j = i + 1;
+  while (j < lines.length && !lines[j]!.trim()) j++;
+  return j < lines.length ? parseLabel(lines[j]!, newLabelState()) : undefined;
+}
+
+/** A Title Case heading standing alone over a paragraph of prose, not over a numbered rule or another heading. */
+function headsProse(lines: string[], i: number): boolean {
+  if (!standsAlone(lines, i) || isCapsHeading(lines[i]!) || (lines[i + 1] ?? '').trim() !== '') return false;
+  let j = i + 1;
+  while (j < lines.length && !lines[j]!.trim()) j++;
+  if (j >= lines.length || nextLabel(lines, i) || isTitleHeading(lines[j]!) || isCapsHeading(lines[j]!)) return false;
+  const paragraph: string[] = [];
+  for (let k = j; k < lines.length && lines[k]!.trim(); k++) paragraph.push(lines[k]!.trim());
+  const text = paragraph.join(' ');
+  return /^(?:[A-Z"“]|[-•\u2022] )/.test(text) && /[.:]/.test(text) && text.length >= 30;
 }
 
 /** A Title Case line with blank lines around it is a heading in a document without numbering. */
