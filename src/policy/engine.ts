@@ -23,9 +23,11 @@ export class PolicyEngine {
 
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, preferRuleForLeave(q, this.index.rank(q)))))));
+    const scored = this.index.rank(q);
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, preferRuleForLeave(q, scored))))));
     const best = ranked[0];
-    if (!best || best.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
+    // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
+    if (!best || scored[0]!.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
   }
 }

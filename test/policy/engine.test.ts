@@ -160,6 +160,13 @@ describe('answers against an imported document', () => {
     expect(engine.ask('im a dispatcher, can i check my gmail on the console during my break').verdict).toBe('prohibited');
   });
 
+  it('gives the approval path to "who do I ask" even when it fits less well than the permission beside it', () => {
+    const engine = engineForFixture('blind13/tamarack_state_police_ap_9_14.txt');
+    const answer = engine.ask('want to put a different pdf app on my work laptop, who do i ask');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.citations[0]?.section).toBe('14.4.3.1');
+  });
+
   it('answers leave with a rule that fits nearly as well as the best fact', () => {
     const engine = engineForFixture('blind11/urbana-mdc.txt');
     expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');
