@@ -711,6 +711,10 @@ describe('the document number in the header', () => {
     const body = '\nI. PURPOSE\nThis directive governs computer use.\nII. RULES\nA. Members shall not share passwords.\nB. Members shall not install software.\n';
     expect(importText(`WRITTEN DIRECTIVE\nSUBJECT: ACCEPTABLE USE\nDIRECTIVE NUMBER: 3.07          EFFECTIVE DATE: January 8, 2024\n${body}`).document.id).toBe('Directive 3.07');
     expect(importText(`POLICE OPERATIONS MANUAL\nDirective 126-A\nSUBJECT: SOCIAL MEDIA\n${body}`).document.id).toBe('Directive 126-A');
+    expect(importText(`TAMARACK STATE POLICE\nADMINISTRATIVE PROCEDURE\n\nAP 9-14    INFORMATION TECHNOLOGY AND SOCIAL MEDIA\n${body}`).document).toMatchObject({
+      id: 'AP 9-14',
+      title: 'Information Technology And Social Media',
+    });
   });
 });
 

@@ -125,8 +125,8 @@ interface FrontMatter {
 
 function readFrontMatter(front: string[], raw: string): FrontMatter {
   const used = new Set<string>();
-  const idLine = front.find((l) => isDocumentCode(l) || (ORDER_NUMBER.test(l) && l.length < 80));
-  const idMatch = idLine && isDocumentCode(idLine) ? [idLine, idLine] : idLine?.match(ORDER_NUMBER);
+  const idLine = front.find((l) => isDocumentCode(l) || CODE_AND_TITLE.test(l)) ?? front.find((l) => ORDER_NUMBER.test(l) && l.length < 80);
+  const idMatch = idLine && isDocumentCode(idLine) ? [idLine, idLine] : (idLine?.match(CODE_AND_TITLE) ?? idLine?.match(ORDER_NUMBER));
   const issuer = front.find((l) => ISSUER.test(l) && l !== idLine);
   const titleLine = pickTitle(front.filter((l) => l !== idLine && l !== issuer && !KIND.test(l)));
   if (idLine) used.add(idLine);
@@ -134,7 +134,7 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const named = idMatch && idLine ? idLine.replace(idMatch[1]!, '').replace(/^\s*[-–—:|]\s*/, '').trim() : '';
   const inline = named.length >= 8 && /^[A-Z]/.test(named) && !/subject\s*:/i.test(front.join('\n')) ? named : undefined;
   if (titleLine && !inline) used.add(titleLine);
-  const title = inline ?? (titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy');
+  const title = inline ? tidyTitle(inline) : (titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy');
   const id = idMatch ? documentId(idMatch[1]!) : title;
   if (issuer) used.add(issuer);
   const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };
@@ -176,6 +176,9 @@ function documentId(written: string): string {
   const kind = /^(?:sop|g\.o\.)$/i.test(m[1]!) ? m[1]!.toUpperCase() : m[1]!.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return `${kind} ${m[2]!.trim()}`;
 }
+
+/** "AP 9-14    INFORMATION TECHNOLOGY …": a document code, then the title after a wide gap or a dash. */
+const CODE_AND_TITLE = /^([A-Z]{2,6}\.?\s*[-–]?\s*\d{1,4}(?:[.-]\d{1,4})*)(?=\s{2,}[A-Z]|\s+[-–—:|]\s+[A-Z])/;
 
 /** "OPD – 4.1", "GO 41-07": a short code standing alone on a line. */
 function isDocumentCode(line: string): boolean {
