@@ -24,7 +24,7 @@ export class PolicyEngine {
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
     const scored = this.index.rank(q);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, preferRuleForLeave(q, scored))))));
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))));
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
     if (!best || scored[0]!.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
@@ -41,6 +41,29 @@ function preferRuleForLeave(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   if (!first || q.intent !== 'permission' || first.item.provision.verdict !== 'info' || first.item.provision.required) return ranked;
   return promote(ranked, (s) => s.score >= first.score * RULE_FOR_LEAVE && s.item.provision.verdict !== 'info' && s.item.provision.verdict !== 'must_report');
 }
+
+/**
+ * "A deputy may use the MDC for personal internet access …, subject to the following: (i) streaming … is prohibited":
+ * a ban within a permission, on something the question names and the permission does not, decides that case.
+ */
+function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon: Lexicon): Scored[] {
+  const [first] = ranked;
+  if (!first || (first.item.provision.verdict !== 'allowed' && first.item.provision.verdict !== 'allowed_with_conditions')) return ranked;
+  const id = first.item.section.id;
+  const named = [...q.direct].filter((c) => lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic');
+  const within = (s: Scored) => s.item.document === first.item.document && s.item.section.id.startsWith(`${id}.`);
+  return promote(
+    ranked,
+    (s) =>
+      s.score >= first.score * LIMIT_WITHIN &&
+      s.item.provision.verdict === 'prohibited' &&
+      within(s) &&
+      named.some((c) => s.item.concepts.has(c) && !first.item.concepts.has(c)),
+  );
+}
+
+/** How nearly a ban within a permission must fit, against the permission, to decide the case it names. */
+const LIMIT_WITHIN = 0.6;
 
 /** How nearly a rule must fit, against the best fact, to answer a question asking leave. */
 const RULE_FOR_LEAVE = 0.8;

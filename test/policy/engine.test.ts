@@ -167,6 +167,14 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toBe('14.4.3.1');
   });
 
+  it('decides by a ban listed under a permission when the question names what the ban names', () => {
+    const engine = engineForFixture('blind13/merritt_county_so_policy_460.txt');
+    const answer = engine.ask('can i stream netflix on the mdc at lunch if im parked n clear for calls');
+    expect(answer.verdict).toBe('prohibited');
+    expect(answer.citations[0]?.section).toMatch(/3\.02\.B\.i$/);
+    expect(engine.ask('can i check my bank account on the mdc at lunch if im parked n clear for calls').verdict).toBe('allowed_with_conditions');
+  });
+
   it('answers leave with a rule that fits nearly as well as the best fact', () => {
     const engine = engineForFixture('blind11/urbana-mdc.txt');
     expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');
