@@ -429,6 +429,12 @@ describe('drafting permissions and their limits', () => {
 });
 
 describe('drafting verdicts from wording', () => {
+  it('reads a verbless "No personal browsing …" as a ban and "is for police work only" as a use confined to it', () => {
+    expect(classifySentence('No personal browsing, streaming, games or shopping on the MDT at any time, including on your meal break.').verdict).toBe('prohibited');
+    expect(classifySentence('No expectation of privacy exists.').verdict).toBe('info');
+    expect(classifySentence('The MDT is for police work only.')).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
+  });
+
   it('reads an item "Not make statements …" under a lead-in that says "shall do the following:" as a ban', () => {
     const found = provisionsOf(`1. DEPARTMENT USE
 Personnel representing the department via social media shall do the following:

@@ -97,6 +97,10 @@ const PROHIBITED =
 
 const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|encouraged|welcome)|(?:members?|employees?|users?|personnel|deputies|deputy|officers?|supervisors?|sergeants?|detectives?|investigators?|troopers?|dispatchers?|commanders?|lieutenants?|captains?|staff|workers|you|they|he or she|he\/she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded|turned (?:off|on)|deactivated|muted|paused|stopped|activated|worn|carried|operated|played|uploaded|displayed|watched|utili[sz]ed|forwarded|shown|made|received|placed|answered)|are free|(?:do|does|shall|will) not (?:require|need) (?:any |prior |advance |written |further |supervisory )*(?:approval|authori[sz]ation|permission)|encourages?|permissible|acceptable uses?|(?:is|are) allowed|(?:have|has|retain|retains|keep|keeps) (?:the|their|his or her|her|his) right to|(?:is|are) not restricted)\b/i;
 
+/** "No personal browsing …", "No photographs of victims …": what a list forbids, named without a verb. */
+const VERBLESS_BAN = /^\s*no\s+(?!later\b|sooner\b|more\b|less\b|fewer\b|longer\b|one\b|matter\b)[a-z]/i;
+const FINITE = /\b(?:shall|may|must|will|would|is|are|was|were|has|have|had|can|could|should|does|do|did|needs?|exists?|applies|apply|requires?)\b/i;
+
 /** Words that open the conditions of what a sentence lets through. */
 const PROVISO = /\b(?:provided(?: that)?|as long as|so long as|on (?:the )?condition that)\b/i;
 
@@ -188,7 +192,7 @@ const REQUIRED =
 
 /** "shall be strictly limited to", "is restricted to", "shall only be used for", "for official use only". */
 const LIMITED =
-  /\b(?:shall|must|will|should|may)\s+(?:only\s+be|be\s+only|be\s+[a-z]+ed\s+only)\s+(?:[a-z]+ed\s+)?(?:for|in|to|by|when|if|where|with|on|from)\b|\b(?:shall|must|will)\s+(?:only\s+use|use\s+only)\b|\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
+  /\b(?:is|are)\s+(?:intended\s+|provided\s+|to be used\s+)?(?:solely\s+|only\s+|exclusively\s+|strictly\s+)?for\s+(?:[\w-]+\s+){0,3}?(?:business|work|purposes?|use|duties|matters)\s+only\b|\b(?:is|are)\s+(?:solely|only|exclusively|strictly)\s+for\s+(?:official|department(?:al)?|agency|police|law enforcement|business|work)\b|\b(?:shall|must|will|should|may)\s+(?:only\s+be|be\s+only|be\s+[a-z]+ed\s+only)\s+(?:[a-z]+ed\s+)?(?:for|in|to|by|when|if|where|with|on|from)\b|\b(?:shall|must|will)\s+(?:only\s+use|use\s+only)\b|\b(?:shall|must|will|is|are|should)\s+(?:be\s+)?(?:strictly\s+|solely\s+)?(?:limited|restricted|confined)\s+to\b|\b(?:shall|must|will|should|may)\s+(?:be\s+)?only\s+(?:be\s+)?used\s+(?:for|in|to|by)\b|\b(?:shall|must|will|should)\s+(?:be\s+)?used\s+(?:solely|only|exclusively)\s+for\b|\bfor\s+(?:official|department(?:al)?|business|work)(?:[- ]related)?\s+(?:use|purposes?|business)\s+only\b/i;
 
 type Wording = { verdict: ProvisionVerdict; authority?: string; required?: boolean; limited?: boolean };
 
@@ -238,6 +242,8 @@ function classifyWording(sentence: string): Wording {
   // Whichever of permission and prohibition the sentence states first is its main clause:
   // "personal use is permitted as long as … does not post content prohibited by …" permits, and so does
   // "members may use … provided that the member does not post …".
+  // "No personal browsing, streaming, games or shopping on the MDT at any time": a ban with no verb.
+  if (VERBLESS_BAN.test(sentence) && !FINITE.test(sentence)) return { verdict: 'prohibited' };
   const negated = sentence.search(ALLOWED_NEGATED);
   const present = negated < 0 ? sentence.search(PRESENT_PROHIBIT) : -1;
   const prohibited = Math.min(...[sentence.search(PROHIBITED), present].map((i) => (i < 0 ? Infinity : i)));
