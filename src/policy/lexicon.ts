@@ -6,7 +6,12 @@ interface PhraseToken {
   key: string;
   prefix: boolean;
   exact: boolean;
+  /** "~": up to GAP words of any kind ("take ~ home" matches "take my county laptop home"). */
+  gap?: boolean;
 }
+
+/** How many words a "~" in a phrase may stand for. */
+const GAP = 3;
 
 interface CompiledPhrase {
   concept: string;
@@ -92,19 +97,34 @@ export class Lexicon {
     return outer.end - outer.start > inner.end - inner.start && this.conflicts(outer.concept, inner.concept);
   }
 
-  private matchAt(phrase: CompiledPhrase, tokens: string[], stems: string[], start: number): number {
-    if (start + phrase.tokens.length > tokens.length) return 0;
-    for (let k = 0; k < phrase.tokens.length; k++) {
+  private matchAt(phrase: CompiledPhrase, tokens: string[], stems: string[], start: number, from = 0): number {
+    let at = start;
+    for (let k = from; k < phrase.tokens.length; k++) {
       const p = phrase.tokens[k]!;
-      const ok = p.prefix ? tokens[start + k]!.startsWith(p.key) : p.exact ? tokens[start + k] === p.key : stems[start + k] === p.key;
+      if (p.gap) {
+        // The shortest gap after which the rest of the phrase matches.
+        for (let skip = 0; skip <= GAP && at + skip < tokens.length; skip++) {
+          const end = this.matchAt(phrase, tokens, stems, at + skip, k + 1);
+          if (end > 0) return end;
+        }
+        return 0;
+      }
+      if (at >= tokens.length) return 0;
+      const ok = p.prefix ? tokens[at]!.startsWith(p.key) : p.exact ? tokens[at] === p.key : stems[at] === p.key;
       if (!ok) return 0;
+      at++;
     }
-    return start + phrase.tokens.length;
+    return at;
   }
 
   private addPhrase(concept: string, phrase: string): void {
     const tokens: PhraseToken[] = [];
     for (const raw of phrase.trim().split(/\s+/)) {
+      if (raw === '~') {
+        // A gap can neither open nor close a phrase: it only joins words.
+        if (tokens.length > 0) tokens.push({ key: '', prefix: false, exact: false, gap: true });
+        continue;
+      }
       // "=follow" matches that word only, not "following"; "photo*" matches any ending.
       const exact = raw.startsWith('=');
       const words = tokenize(raw.replace(/^=/, '').replace(/\*$/, ''));
@@ -114,6 +134,7 @@ export class Lexicon {
         this.addSpelling(word);
       });
     }
+    while (tokens[tokens.length - 1]?.gap) tokens.pop();
     if (tokens.length === 0) return;
     const first = tokens[0]!;
     const index = first.prefix ? this.byPrefix : this.byStem;

@@ -52,6 +52,14 @@ describe('reading questions', () => {
     expect(analyzeQuestion('ok to download the blorpify thing on my work phone?', lexicon).concepts).toContain('software');
   });
 
+  it('matches a phrase with words between its parts ("take ~ home"), but not too many', () => {
+    const gap = new Lexicon({ take_off_site: { kind: 'action', phrases: ['take ~ home'] } });
+    expect(gap.conceptsOf('can i take my county laptop home tonight')).toContain('take_off_site');
+    expect(gap.conceptsOf('take home')).toContain('take_off_site');
+    expect(gap.conceptsOf('can i take a picture of the house and post it at home')).not.toContain('take_off_site');
+    expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
+  });
+
   it('not when the question names what is installed', () => {
     expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });
