@@ -20,6 +20,8 @@ const UNKNOWN_WEIGHT = 2;
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** What a provision keeps of its score when it does not speak of a matter the question is about. */
 const FOCUS_MISSING = 0.3;
+/** What a provision keeps for each group it matches only by a word the vocabulary does not know. */
+const UNKNOWN_NAMED = 0.85;
 /** What a rule for a role the asker says they hold gains; what one for a role the question does not name keeps. */
 const ASKER_ROLE = 1.25;
 const OTHER_ROLE = 0.5;
@@ -83,6 +85,7 @@ export class ProvisionIndex {
     const p = item.provision;
     const missing: string[] = [];
     let score = 0;
+    let byUnknownWord = 0;
     for (const group of item.groups) {
       let best = 0;
       let rest = 0;
@@ -95,7 +98,11 @@ export class ProvisionIndex {
       }
       if (best > 0) score += WEIGHT[group.name] * (best + Math.min(0.35 * rest, best));
       // A concept the library names almost everywhere earns nothing, but the question does touch the group.
-      else if (!group.generic.some((c) => q.concepts.has(c))) missing.push(group.name);
+      else if (group.generic.some((c) => q.concepts.has(c))) continue;
+      // "the lidar": a word the vocabulary does not know that the provision's own text uses may name what it is about;
+      // the group is not missing, but counts for less than a concept matched.
+      else if (group.name !== 'actions' && [...q.unknown].some((w) => item.terms.has(w))) byUnknownWord++;
+      else missing.push(group.name);
     }
     // A question that states what an exception names is about the rule and its exception: the
     // circumstances the exception describes do not count against the rule.
@@ -123,6 +130,7 @@ export class ProvisionIndex {
     if (scope.some((c) => !q.concepts.has(c) && query.excluded.has(c))) factor *= 0.35;
     else if (scope.some((c) => q.concepts.has(c))) score += 0.3;
     // A drafted provision's verbs are whatever its sentence used: a different verb counts for little.
+    factor *= UNKNOWN_NAMED ** byUnknownWord;
     for (const group of missing) factor *= group !== 'actions' ? 0.35 : !p.drafted ? 0.55 : query.hasAction ? 0.85 : 1;
     // Reviewed provisions are matched on their concept groups; drafted ones, whose vocabulary is only
     // what the importer could read, on words and concepts together.

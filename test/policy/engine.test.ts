@@ -183,6 +183,14 @@ describe('answers against an imported document', () => {
     expect(engine.ask('can i check my bank account on the mdc at lunch if im parked n clear for calls').verdict).toBe('allowed_with_conditions');
   });
 
+  it('takes a word the vocabulary does not know, used by a provision, as naming what the question is about', () => {
+    // "TCSO-All" is no word of the vocabulary; the rule on agency-wide e-mail names it.
+    const engine = engineForFixture('blind12/tillman_county_so_electronic_comms.txt');
+    const answer = engine.ask('need to send a training reminder to TCSO-All, who has to sign off on that');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.citations[0]?.section).toMatch(/4\.b\.3$/);
+  });
+
   it('answers leave with a rule that fits nearly as well as the best fact', () => {
     const engine = engineForFixture('blind11/urbana-mdc.txt');
     expect(engine.ask('running into the gas station for 2 min, can i leave the MDT logged in?').verdict).toBe('prohibited');

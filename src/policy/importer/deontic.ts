@@ -57,6 +57,8 @@ const APPROVAL = [
   // "… requires, in addition to the approval under 612.4.1, the approval of the member's sergeant": asides before the grant.
   /\b(?:requires?|required|requiring)\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:of|from|by)\b/i,
   /\b(?:may|must|shall|should|can)\s+(?:ask|request|apply|submit a (?:written )?request|seek (?:permission|approval))\b[^.;]{0,120}?\bwho (?:decides|approves|determines|may approve)\b/i,
+  // "You need your shift sergeant's approval before taking …": the approval named as what the member needs.
+  /\b(?:you|members?|employees?|officers?|deputies|troopers?|personnel)\s+(?:will\s+|must\s+|first\s+|also\s+)*need(?:s)?\s+(?:the\s+|your\s+|their\s+|his or her\s+|an?\s+)?(?:(?:prior|written|advance|express)\s+)*(?:[\w-]+\s+){0,3}?[\w-]+(?:'s|’s)\s+(?:(?:prior|written|advance|express)\s+)*(?:approval|authori[sz]ation|permission|sign-off|consent)\b/i,
   // "… call your shift sergeant, who may authorize you to use your personal phone": the one to ask decides.
   /\b(?:call|ask|contact|notify|consult|see|check with)\s+(?:the|your|a|an)\s+[^,.;]{2,60}?,?\s+who\s+(?:may|can|will|must)\s+(?:then\s+)?(?:authori[sz]e|approve|permit|allow|decide)\b/i,
   // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
