@@ -99,9 +99,9 @@ export class ProvisionIndex {
       if (best > 0) score += WEIGHT[group.name] * (best + Math.min(0.35 * rest, best));
       // A concept the library names almost everywhere earns nothing, but the question does touch the group.
       else if (group.generic.some((c) => q.concepts.has(c))) continue;
-      // "the lidar": a word the vocabulary does not know that the provision's own text uses may name what it is about;
+      // "the lidar": a word the vocabulary does not know that a drafted provision's own text uses may name what it is about;
       // the group is not missing, but counts for less than a concept matched.
-      else if (group.name !== 'actions' && [...q.unknown].some((w) => item.terms.has(w))) byUnknownWord++;
+      else if (p.drafted && group.name !== 'actions' && [...q.unknown].some((w) => item.terms.has(w))) byUnknownWord++;
       else missing.push(group.name);
     }
     // A question that states what an exception names is about the rule and its exception: the
