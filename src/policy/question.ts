@@ -148,8 +148,8 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const covered = new Set(matches.filter((m) => lexicon.kind(m.concept) !== 'role').flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
   if (namesUnknownApp(tokens, matches, covered, direct, lexicon)) hinted.add('software');
   for (const h of hinted) concepts.add(h);
-  // "the dashcam is wild. youtube?": naming a platform and no act means posting there.
-  if (concepts.has('social_media') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {
+  // "the dashcam is wild. youtube?": naming a platform and no act means posting there; "have a personal insta" is having one.
+  if (concepts.has('social_media') && !direct.has('account') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {
     for (const c of lexicon.implied('post')) concepts.add(c);
   }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);

@@ -60,6 +60,13 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('reads "have a personal insta" as having an account, not as posting', () => {
+    const q = analyzeQuestion('am i even allowed to have a personal insta', lexicon);
+    expect(q.concepts).toContain('account');
+    expect(q.concepts).not.toContain('post');
+    expect(analyzeQuestion('the dashcam vid is wild. youtube?', lexicon).concepts).toContain('post');
+  });
+
   it('not when the question names what is installed', () => {
     expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });
