@@ -552,6 +552,13 @@ describe('drafting exceptions with alternatives', () => {
     expect(whens).toContainEqual(['break_time']);
     expect(whens.length).toBeGreaterThan(1);
   });
+  it('reads ", except photographs of official ceremonies, such as …, that have been publicly released" as a conditional exception', () => {
+    const [rule] = provisionsOf(
+      '14.8 PERSONAL USE\nMembers shall not post images of themselves in the Division uniform on any personal account, except photographs of official ceremonies, such as Academy graduation or an awards ceremony, that have been publicly released by the Division.',
+    );
+    expect(rule?.verdict).toBe('prohibited');
+    expect(rule?.exceptions).toContainEqual(expect.objectContaining({ when: ['ceremony'], verdict: 'allowed_with_conditions' }));
+  });
 });
 
 describe('drafting approval paths', () => {

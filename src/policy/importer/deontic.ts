@@ -117,7 +117,7 @@ const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|i
 const ADVISORY =
   /\b(?:exercise|use)\s+(?:the\s+)?(?:utmost\s+|extreme\s+|great\s+|sound\s+|good\s+)?(?:caution|care|discretion|judg(?:e)?ment)\b|\b(?:are|is)\s+(?:strongly\s+)?(?:cautioned|urged|advised|discouraged)\s+(?:not\s+)?(?:to|from)\b/i;
 
-const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|unless|other than|with the exception of|excluding)\b,?[^.;:,]*(?:,\s*(?:or|and)\b[^.;:,]*)*/i;
+const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|, except (?!that\b|after\b|before\b|following\b|upon\b|on\b|at\b|if\b|while\b|once\b)(?=[a-z])|unless|other than|with the exception of|excluding)\b,?[^.;:,]*(?:,\s*(?:or|and|such as|including|that|which)\b[^.;:,]*)*/i;
 
 /** A leading concession, up to the subject of the main clause: "While employees are not restricted from …, ". */
 const CONCESSION =
@@ -148,7 +148,9 @@ export function classifySentence(whole: string): Deontic {
   }
   // "The BWC may be turned off … unless the officer has reason to believe …": the cases a permission leaves out are not allowed.
   const permits = main.verdict === 'allowed' || main.verdict === 'allowed_with_conditions';
-  const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : permits ? 'prohibited' : CONDITION.test(text) ? 'allowed_with_conditions' : 'allowed';
+  // "… except photographs of ceremonies, …, that have been publicly released": what the exception lets through, it lets through on its terms.
+  const conditional = CONDITION.test(text) || /,\s*(?:that|which|if|when|provided)\b/i.test(text);
+  const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : permits ? 'prohibited' : conditional ? 'allowed_with_conditions' : 'allowed';
   return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
 }
 
