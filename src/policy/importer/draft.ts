@@ -1,4 +1,4 @@
-import type { Lexicon } from '../lexicon.js';
+import type { ConceptMatch, Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
@@ -217,7 +217,7 @@ class Drafter {
           // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
           const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
           const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
-          const actor = this.actorOf(sentence) ?? (EVERY_MEMBER.test(sentence.trim()) ? undefined : sectionActor);
+          const actor = this.actorFor(sentence, sectionActor);
           if (actor) lead.actor = actor;
           else delete lead.actor;
           listContext = lead;
@@ -277,10 +277,15 @@ class Drafter {
     return out;
   }
 
-  /** Binds a provision to the roles its sentence names as its subject, or else to those its list or section binds. */
+  /** Binds a provision to the roles its sentence binds. */
   private bind(p: Provision, sentence: string, given: string[] | undefined): void {
-    const actor = this.actorOf(sentence) ?? (EVERY_MEMBER.test(sentence.trim()) ? undefined : given);
+    const actor = this.actorFor(sentence, given);
     if (actor) p.actor = actor;
+  }
+
+  /** The roles a sentence binds: those heading its subject, none for a rule on every member, else those of its list or section. */
+  private actorFor(sentence: string, given: string[] | undefined): string[] | undefined {
+    return this.actorOf(sentence) ?? (EVERY_MEMBER.test(sentence.trim()) ? undefined : given);
   }
 
   /** The roles that head a sentence's subject: "Telecommunicators shall not …", "The on-duty Watch Commander may …". */
@@ -290,23 +295,26 @@ class Drafter {
     if (!end || end.index === 0) return undefined;
     const tokens = tokenize(text.slice(0, end.index));
     if (tokens.length === 0 || tokens.length > 6) return undefined;
-    return this.roles(tokens, tokens.length);
+    return this.rolesEndingAt(this.roleMatches(tokens), tokens.length);
   }
 
   /** A heading that is only a role, with at most two words of its own: "Watch Commander", "Supervisor Responsibilities". */
   private headingActor(title: string): string[] | undefined {
     const tokens = tokenize(title).filter((t) => !ROLE_HEADING_WORDS.has(t));
     if (tokens.length === 0 || tokens.length > 4) return undefined;
-    const roles = this.roles(tokens, tokens.length);
-    if (!roles) return undefined;
-    const covered = new Set(this.lexicon.match(tokens).filter((m) => this.lexicon.kind(m.concept) === 'role').flatMap((m) => tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
-    return tokens.length - covered.size <= 2 ? roles : undefined;
+    const matches = this.roleMatches(tokens);
+    const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    return tokens.length - covered.size <= 2 ? this.rolesEndingAt(matches, tokens.length) : undefined;
   }
 
-  /** The roles whose names end at token `end`. */
-  private roles(tokens: string[], end: number): string[] | undefined {
-    const found = this.lexicon.match(tokens).filter((m) => m.end === end && this.lexicon.kind(m.concept) === 'role').map((m) => m.concept);
-    return found.length > 0 ? [...new Set(found)] : undefined;
+  private roleMatches(tokens: string[]): ConceptMatch[] {
+    return this.lexicon.match(tokens).filter((m) => this.lexicon.kind(m.concept) === 'role');
+  }
+
+  /** The roles whose names end at token `end`: the head of the phrase they close. */
+  private rolesEndingAt(matches: ConceptMatch[], end: number): string[] | undefined {
+    const found = [...new Set(matches.filter((m) => m.end === end).map((m) => m.concept))];
+    return found.length > 0 ? found : undefined;
   }
 
   /**
