@@ -800,6 +800,66 @@ If a department phone or laptop is lost or stolen:
   });
 });
 
+describe('a header block of labelled fields', () => {
+  it('reads the number and title from fields in two columns, a title that wraps in its column, and names a bare number by its kind', () => {
+    const body = '\n41.3.1 PURPOSE\na) This directive governs computer use.\n41.3.2 RULES\na) Members shall not share passwords.\nb) Members shall not install software.\n';
+    const twoColumns = `PELL HARBOR POLICE DEPARTMENT\nWRITTEN DIRECTIVE\n\nSubject:   Information Technology, Recording       Number:    WD 41.3\n           Devices and Social Media\nEffective: February 12, 2024                       Rescinds:  WD 41.3 (06/01/2020)\n${body}`;
+    expect(importText(twoColumns).document).toMatchObject({ id: 'WD 41.3', title: 'Information Technology, Recording Devices and Social Media' });
+    expect(importText(`ROCKFORD POLICE DEPARTMENT\nGENERAL ORDER\nNUMBER: 2.27\nTITLE: MOBILE VIDEO RECORDING SYSTEMS\n${body}`).document).toMatchObject({
+      id: 'General Order 2.27',
+      title: 'Mobile Video Recording Systems',
+    });
+  });
+});
+
+describe('a table of contents listing every section', () => {
+  it('ends where the body repeats its first entry, so the first section keeps its number', () => {
+    const text = `TABLE OF CONTENTS
+
+    3.12.010  Purpose
+    3.12.020  Applicability
+    3.12.030  Definitions
+
+3.12.010  Purpose
+
+A. This regulation establishes the rules for City technology.
+
+3.12.020  Applicability
+
+A. This regulation applies to all City employees.
+
+3.12.030  Definitions
+
+A. "Device" means any City computer.
+`;
+    expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['3.12.010', '3.12.010.A', '3.12.020', '3.12.020.A', '3.12.030', '3.12.030.A']);
+  });
+});
+
+describe('an attachment to an order', () => {
+  it('is no part of the last numbered paragraph, and its headings over bullets are sections cited by heading', () => {
+    const text = `SPECIAL ORDER 24-07
+
+1. PURPOSE. This Special Order sets interim rules for social media.
+
+2. DEVICES. Members shall not install software on Department computers.
+
+3. VIOLATIONS. Violations may result in discipline.
+
+ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA
+
+These guidelines apply to members' personal accounts on any platform.
+
+Photos in Uniform
+• Do not post photos of yourself in uniform without the approval of the Public Information Officer.
+`;
+    const result = importText(text);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['1', '2', '3', 'ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA', 'Photos in Uniform']);
+    expect(sectionOf(result, 'ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA').title).toBe('Attachment A – Guidelines for Personal Social Media');
+    expect(sectionOf(result, '3').text).not.toMatch(/ATTACHMENT/);
+  });
+});
+
 describe('a Lexipol manual\'s page head', () => {
   it('gives the policy number as its id, the running title as its title and the department as its issuer', () => {
     const { document } = importText(fixture('blind11/urbana-bodycams.txt'));

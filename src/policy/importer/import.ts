@@ -123,8 +123,47 @@ interface FrontMatter {
   used: Set<string>;
 }
 
+/** A header block's labelled fields, in one or two columns: "Subject:   Information Technology, Recording       Number:    WD 41.3". */
+function headerFields(raw: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  let last: string | undefined;
+  for (const line of raw.split('\n').slice(0, 40)) {
+    const indent = line.length - line.trimStart().length;
+    const cells = line.trim().split(/\s{3,}/).filter(Boolean);
+    const first = cells[0]?.match(FIELD);
+    // "           Devices and Social Media": the left column's field goes on.
+    if (!first && last && indent >= 6 && cells[0]) {
+      fields.set(last, `${fields.get(last)} ${cells[0]}`);
+      last = undefined;
+      continue;
+    }
+    last = undefined;
+    for (let k = 0; k < cells.length; k++) {
+      const m = cells[k]!.match(FIELD);
+      if (!m) continue;
+      const leftmost = k === 0;
+      // "Number:    WD 41.3": a label alone in its cell, its value in the next.
+      const value = m[2]!.trim() || (cells[k + 1] && !FIELD.test(cells[k + 1]!) ? cells[++k]! : '');
+      const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      if (value && !fields.has(key)) fields.set(key, value);
+      if (value && leftmost) last = key;
+    }
+  }
+  return fields;
+}
+
+const FIELD = /^([A-Za-z][A-Za-z .]{0,24}?)\s*:\s*(.*)$/;
+const ID_FIELDS = ['number', 'no.', 'no', 'order number', 'order no.', 'policy number', 'policy no.', 'directive number', 'regulation number', 'procedure number', 'document number'];
+const TITLE_FIELDS = ['title', 'subject', 're'];
+
 function readFrontMatter(front: string[], raw: string): FrontMatter {
   const used = new Set<string>();
+  const fields = headerFields(raw);
+  const idField = ID_FIELDS.find((f) => /\d/.test(fields.get(f) ?? '') && fields.get(f)!.length <= 30);
+  // "Policy No.: 460", "NUMBER: 2.27" under "GENERAL ORDER": a bare number is named by its kind.
+  const kind = idField?.match(/^(policy|directive|order|regulation|procedure)\b/)?.[1] ?? front.find((l) => KIND.test(l));
+  const fieldId = idField && (/[a-z]/i.test(fields.get(idField)!) || !kind ? fields.get(idField) : `${kind} ${fields.get(idField)}`);
+  const fieldTitle = TITLE_FIELDS.map((f) => fields.get(f)).find((v) => v && /[a-z]/i.test(v));
   const idLine = front.find((l) => isDocumentCode(l) || CODE_AND_TITLE.test(l)) ?? front.find((l) => ORDER_NUMBER.test(l) && l.length < 80);
   const idMatch = idLine && isDocumentCode(idLine) ? [idLine, idLine] : (idLine?.match(CODE_AND_TITLE) ?? idLine?.match(ORDER_NUMBER));
   const issuer = front.find((l) => ISSUER.test(l) && l !== idLine);
@@ -134,8 +173,14 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const named = idMatch && idLine ? idLine.replace(idMatch[1]!, '').replace(/^\s*[-–—:|]\s*/, '').trim() : '';
   const inline = named.length >= 8 && /^[A-Z]/.test(named) && !/subject\s*:/i.test(front.join('\n')) ? named : undefined;
   if (titleLine && !inline) used.add(titleLine);
-  const title = inline ? tidyTitle(inline) : (titleLine ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ') : 'Imported policy');
-  const id = idMatch ? documentId(idMatch[1]!) : title;
+  const title = fieldTitle
+    ? tidyTitle(fieldTitle).replace(/\s+/g, ' ')
+    : inline
+      ? tidyTitle(inline)
+      : titleLine
+        ? tidyTitle(titleLine.replace(/^subject\s*:\s*/i, '')).replace(/\s+/g, ' ')
+        : 'Imported policy';
+  const id = fieldId ? documentId(fieldId) : idMatch ? documentId(idMatch[1]!) : title;
   if (issuer) used.add(issuer);
   const out: FrontMatter = { id, title, issuedBy: issuer ?? 'unknown (set when reviewing)', used };
   const eff = raw.match(/effective(?:\s+date)?\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{1,2}, \d{4})/i);

@@ -139,6 +139,12 @@ export function segment(raw: string[]): Segmented {
       open(undefined, line.trim(), '', !labelled);
       continue;
     }
+    // "ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA": what follows is no part of the last numbered paragraph.
+    if (numbered && !label && roots.length > 0 && ATTACHMENT.test(line)) {
+      close(0);
+      open(undefined, line.trim(), '');
+      continue;
+    }
     // "PHOTOS AND VIDEO" over "Rule 12 - …": a part heading grouping the rules below it, no text of the rule before.
     if (numbered && !label && roots.length > 0 && isCapsHeading(line) && !(lines[i - 1] ?? '').trim() && isSectionLabel(nextLabel(lines, i))) continue;
     // A plain paragraph after a list item belongs to the item's section, not to the item.
@@ -202,7 +208,10 @@ function contentsRun(lines: string[], labels: Array<Label | undefined>): number[
     const titled = l && isSectionLabel(l) && looksLikeTitle(l.rest.trim().replace(/[:.]$/, ''), l.absolute);
     // Once a run is under way, the entries whose headings the body words differently belong to it too.
     const prev = run.length > 0 ? labels[run[run.length - 1]!] : undefined;
-    if (titled && (later(i, l!) || (run.length >= 3 && sameList(prev!, l!)))) {
+    // The body's first heading repeats the first entry: the contents have ended.
+    const again = titled && run.some((j) => labels[j]!.value === l!.value && labels[j]!.style === l!.style);
+    if (again) flush();
+    else if (titled && (later(i, l!) || (run.length >= 3 && sameList(prev!, l!)))) {
       if (prev && !sameList(prev, l!) && !sameList(l!, prev)) flush();
       run.push(i);
     } else flush();
@@ -359,6 +368,9 @@ function decimalDepth(style: string): number {
   return style.startsWith('decimal-') ? Number(style.slice('decimal-'.length)) : 0;
 }
 
+/** The heading of an attachment to an order: "ATTACHMENT A – GUIDELINES …", "Appendix 2". */
+const ATTACHMENT = /^\s*(?:attachment|appendix|exhibit|addendum|annex|enclosure)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*[-–—:.]\s*\S.*)?$/i;
+
 /** The label of the next line with text after line `i`, read on its own. */
 function nextLabel(lines: string[], i: number): Label | undefined {
   let j = i + 1;
@@ -368,7 +380,8 @@ function nextLabel(lines: string[], i: number): Label | undefined {
 
 /** A Title Case heading standing alone over a paragraph of prose, not over a numbered rule or another heading. */
 function headsProse(lines: string[], i: number): boolean {
-  if (!standsAlone(lines, i) || isCapsHeading(lines[i]!) || (lines[i + 1] ?? '').trim() !== '') return false;
+  const next = lines[i + 1] ?? '';
+  if (!standsAlone(lines, i) || isCapsHeading(lines[i]!) || (next.trim() !== '' && !BULLET.test(next))) return false;
   let j = i + 1;
   while (j < lines.length && !lines[j]!.trim()) j++;
   if (j >= lines.length || nextLabel(lines, i) || isTitleHeading(lines[j]!) || isCapsHeading(lines[j]!)) return false;
@@ -447,6 +460,6 @@ function titleCase(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/(^|[\s(/-])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase())
-    .replace(/\b(And|Or|Of|The|A|An|To|In|On|For|With|By)\b(?!$)/g, (w, _x, offset: number) => (offset === 0 ? w : w.toLowerCase()))
+    .replace(/(?<!(?:Attachment|Appendix|Exhibit|Annex|Part|Article|Section|Chapter) )\b(And|Or|Of|The|A|An|To|In|On|For|With|By)\b(?!$)/g, (w, _x, offset: number) => (offset === 0 ? w : w.toLowerCase()))
     .replace(/\b(It|Pio|Cjis|Cji|Ncic|Slets|Mdt|Mdc|Mdm|Usb|Bwc|Gps|Vpn|Rms|Cad|Dems|Byod|Tac)\b/g, (w) => w.toUpperCase());
 }
