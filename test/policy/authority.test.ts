@@ -137,6 +137,12 @@ Sec. 3. Radios.
     expect(find(result, 'approved by the Fleet Services Division')?.who).toBe('Division Chief');
   });
 
+  it('keeps the office of a deputy chief who has one ("Deputy Chief of Operations")', () => {
+    const named = importText('Sec. 1. Accounts.\n(a) An undercover account may be created only with the written approval of the Deputy Chief of Operations.\n(b) Members shall not post crime scene photos without the approval of the Deputy Chief.\n');
+    expect(find(named, 'undercover account')?.who).toBe('Deputy Chief of Operations');
+    expect(find(named, 'crime scene photos')?.who).toBe('Deputy Chief');
+  });
+
   it('names an abbreviated office in full, with its abbreviation', () => {
     expect(find(result, 'notify the RS')).toMatchObject({ verdict: 'must_report', who: 'Radio Shop (RS)' });
   });

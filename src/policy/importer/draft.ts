@@ -29,8 +29,8 @@ const NEGATED_ITEM = /^(?:not|never)\s+[a-z]/i;
 
 /** Well-known authorities, so "Chief of Police" in any document becomes the key "chief". */
 const KNOWN_AUTHORITIES: Array<[RegExp, string, string | ((written: string) => string)]> = [
-  [/^deputy chief/i, 'deputy_chief', 'Deputy Chief'],
-  [/^assistant chief/i, 'assistant_chief', 'Assistant Chief'],
+  [/^deputy chief$/i, 'deputy_chief', 'Deputy Chief'],
+  [/^assistant chief$/i, 'assistant_chief', 'Assistant Chief'],
   [/^(police )?chief( of police)?$/i, 'chief', 'Chief of Police'],
   // "their immediate supervisor" is the member's own supervisor, named as the document names the role ("immediate
   // supervisor"); a "shift supervisor" or "watch supervisor" keeps its name.
