@@ -160,7 +160,9 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const inSoManyWords = PERMISSION.some((re) => re.test(normalized));
   const intent = detectIntent(normalized, concepts, lexicon, inSoManyWords);
   const asksLeave = intent === 'permission' && inSoManyWords;
-  const roles = new Set(matches.filter((m) => lexicon.kind(m.concept) === 'role' && ASKER_ROLE.test(tokens.slice(Math.max(0, m.start - 5), m.start).join(' '))).map((m) => m.concept));
+  // "im a dispatcher", "dispatcher here, …": the asker says what they are.
+  const asker = (m: ConceptMatch) => ASKER_ROLE.test(tokens.slice(Math.max(0, m.start - 5), m.start).join(' ')) || tokens[m.end] === 'here';
+  const roles = new Set(matches.filter((m) => lexicon.kind(m.concept) === 'role' && asker(m)).map((m) => m.concept));
   return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, roles };
 }
 

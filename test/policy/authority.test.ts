@@ -25,6 +25,14 @@ describe('naming the authority a sentence names', () => {
     expect(classifySentence('A deputy may enter the building with the verbal approval of the on-duty watch commander.').authority).toBe('on-duty watch commander');
   });
 
+  it('reads "the Communications Supervisor may permit …" as that supervisor\'s approval, and a power to do something as no approval', () => {
+    expect(classifySentence('The on-duty Communications Supervisor may permit a telecommunicator to keep a personal phone at the console during a family emergency.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'on-duty Communications Supervisor',
+    });
+    expect(classifySentence('Supervisors may review recordings at any time.').verdict).toBe('allowed');
+  });
+
   it('does not take a device named before the role ("use of the MDT … to their supervisor") for the one to tell', () => {
     expect(classifySentence('Members shall immediately report unauthorized access or use of the MDT by another member to their supervisor.')).toMatchObject({
       verdict: 'must_report',

@@ -67,6 +67,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('the dashcam vid is wild. youtube?', lexicon).concepts).toContain('post');
   });
 
+  it('hears the asker say which role they hold ("im a dispatcher", "dispatcher here"), not a role they only name', () => {
+    expect(analyzeQuestion('dispatcher here, can i keep my phone at the console', lexicon).roles).toContain('role_dispatcher');
+    expect(analyzeQuestion('im a dispatcher, can i check my gmail on a break', lexicon).roles).toContain('role_dispatcher');
+    expect(analyzeQuestion('can i call dispatch or my sgt on my cell', lexicon).roles.size).toBe(0);
+  });
+
   it('not when the question names what is installed', () => {
     expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });

@@ -45,6 +45,12 @@ const SEVERAL_BANS = /,\s*nor\b|;\s*(?:nor|or)\b/i;
 const UNNAMED_GRANT =
   /^(?:without|absent|unless|except with|only with|only after|only upon)\s+(?:(?:such|prior|proper|written|express|advance|appropriate|required|necessary|official|supervisory|department(?:al)?|the)\s+)*(?:approval|authori[sz]ation|permission)\b/i;
 
+/** A role whose sentence gives it the power to let someone do something: "The Watch Commander may authorize …". */
+const GRANTS = new RegExp(
+  String.raw`^(?:the |an? |each |any |only the )?((?:[\w-]+ ){0,4}?(?:${'supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|officer'}))s? (?:may|can)(?: in (?:his|her|their) discretion)?(?: temporarily)? (?:permit|authori[sz]e|allow|approve|grant|excuse|exempt)\b`,
+  'i',
+);
+
 const APPROVAL = [
   new RegExp(String.raw`\b(?:without|absent|unless(?: they)?(?: have| receive| obtain)?|except with|only with|only after|only upon|subject to|requires?|required|requiring|with)\b` + WORDS + GRANT, 'i'),
   new RegExp(String.raw`\b(?:must|shall|will|should|are required to|is required to)(?: first)? (?:receive|obtain|get|secure|have|request|seek)\b` + WORDS + GRANT, 'i'),
@@ -203,6 +209,9 @@ type Wording = { verdict: ProvisionVerdict; authority?: string; required?: boole
 function classifyWording(sentence: string): Wording {
   const unneeded = sentence.match(WITHOUT_NEED);
   if (unneeded) return classifyWording(sentence.replace(unneeded[0], unneeded[1]!));
+  // "The on-duty Communications Supervisor may permit a telecommunicator to keep …": leave the role named may give.
+  const grants = sentence.match(GRANTS);
+  if (grants) return { verdict: 'needs_approval', authority: grants[1]!.trim() };
   let unnamed = false;
   for (const re of APPROVAL) {
     const m = sentence.match(re);
