@@ -73,6 +73,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i call dispatch or my sgt on my cell', lexicon).roles.size).toBe(0);
   });
 
+  it('hears an emergency and equipment that is down in officers\' words', () => {
+    const q = analyzeQuestion('running code 3 to an officer needs help call, radio is jammed, can i call the other unit on my cell', lexicon);
+    expect(q.concepts).toContain('exigent');
+    expect(q.concepts).toContain('equipment_unavailable');
+  });
+
   it('not when the question names what is installed', () => {
     expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });

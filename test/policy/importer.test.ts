@@ -552,6 +552,14 @@ describe('drafting exceptions with alternatives', () => {
     expect(whens).toContainEqual(['break_time']);
     expect(whens.length).toBeGreaterThan(1);
   });
+  it('reads "… unless the vehicle is parked, except when responding to an emergency and radio is not practical" as two cases', () => {
+    const [rule] = provisionsOf(
+      '615.8 USE WHILE DRIVING\nMembers operating a department vehicle shall not use a handheld mobile device to make calls unless the vehicle is lawfully parked, except when the member is responding to an emergency and radio communication is not practical, and then only to the extent necessary.',
+    );
+    expect(rule?.verdict).toBe('prohibited');
+    expect((rule?.exceptions ?? []).map((e) => e.when)).toContainEqual(expect.arrayContaining(['exigent', 'equipment_unavailable']));
+  });
+
   it('reads ", except photographs of official ceremonies, such as …, that have been publicly released" as a conditional exception', () => {
     const [rule] = provisionsOf(
       '14.8 PERSONAL USE\nMembers shall not post images of themselves in the Division uniform on any personal account, except photographs of official ceremonies, such as Academy graduation or an awards ceremony, that have been publicly released by the Division.',

@@ -424,7 +424,8 @@ class Drafter {
         (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && !ABOUT_THE_TEXT.has(c),
       );
     };
-    const alternatives = e.text.split(/,?\s+or\s+/i).map(circumstances).filter((when) => when.length > 0);
+    // "… unless the vehicle is parked, except when responding to an emergency": each clause is a case of its own.
+    const alternatives = e.text.split(/,?\s+or\s+|,\s*(?=except\b|unless\b)/i).map(circumstances).filter((when) => when.length > 0);
     const key = this.authorityKey(e.authority, e.verdict);
     return alternatives.map((when) => {
       const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
