@@ -79,6 +79,12 @@ describe('reading questions', () => {
     expect(q.concepts).toContain('equipment_unavailable');
   });
 
+  it('hears content the Department has already released, in a rule and in a question alike', () => {
+    expect(analyzeQuestion('PIO already put the crash photos up on the SO page, am i ok to share that post to my own fb', lexicon).concepts).toContain('official_release');
+    expect(lexicon.conceptsOf('unless the material has been released by the Public Information Officer (PIO)')).toContain('official_release');
+    expect(lexicon.conceptsOf('unless the material has been released by the Public Information Officer (PIO)')).not.toContain('media_relations');
+  });
+
   it('not when the question names what is installed', () => {
     expect(analyzeQuestion('can i install a dashcam in my patrol car', lexicon).hinted).not.toContain('software');
   });
