@@ -560,6 +560,12 @@ describe('drafting exceptions with alternatives', () => {
     expect((rule?.exceptions ?? []).map((e) => e.when)).toContainEqual(expect.arrayContaining(['exigent', 'equipment_unavailable']));
   });
 
+  it('lets an emergency through on its terms when the exception says the use must be necessary and safe', () => {
+    expect(
+      classifySentence('Members shall not use a handheld phone while operating a Department vehicle, except in exigent circumstances when the radio is unavailable and the use is necessary and can be done safely.').exception?.verdict,
+    ).toBe('allowed_with_conditions');
+  });
+
   it('reads ", except photographs of official ceremonies, such as …, that have been publicly released" as a conditional exception', () => {
     const [rule] = provisionsOf(
       '14.8 PERSONAL USE\nMembers shall not post images of themselves in the Division uniform on any personal account, except photographs of official ceremonies, such as Academy graduation or an awards ceremony, that have been publicly released by the Division.',

@@ -155,7 +155,8 @@ export function classifySentence(whole: string): Deontic {
   // "The BWC may be turned off … unless the officer has reason to believe …": the cases a permission leaves out are not allowed.
   const permits = main.verdict === 'allowed' || main.verdict === 'allowed_with_conditions';
   // "… except photographs of ceremonies, …, that have been publicly released": what the exception lets through, it lets through on its terms.
-  const conditional = CONDITION.test(text) || /,\s*(?:that|which|if|when|provided)\b/i.test(text);
+  // "… except in exigent circumstances when the radio is unavailable and the use is necessary and can be done safely": so too.
+  const conditional = CONDITION.test(text) || /,\s*(?:that|which|if|when|provided)\b/i.test(text) || /\b(?:and|when|if)\b[^,;]*\b(?:necessary|safely|safe|practical|brief|briefly)\b/i.test(text);
   const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : permits ? 'prohibited' : conditional ? 'allowed_with_conditions' : 'allowed';
   return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
 }
