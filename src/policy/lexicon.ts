@@ -24,6 +24,11 @@ export interface ConceptMatch {
   end: number;
 }
 
+/** The token positions a match covers. */
+export function positions(m: ConceptMatch): number[] {
+  return Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
+}
+
 /** A compiled vocabulary: phrase index, implication closure and a spelling dictionary. */
 export class Lexicon {
   readonly concepts: Record<string, ConceptEntry>;

@@ -1,4 +1,4 @@
-import type { ConceptMatch, Lexicon } from './lexicon.js';
+import { positions, type ConceptMatch, type Lexicon } from './lexicon.js';
 import { normalize, stem, STOPWORDS, tokenize } from './text.js';
 
 /**
@@ -145,7 +145,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   }
   // Token positions some lexicon phrase covers: what is left is words the vocabulary does not know. Whom the asker
   // says they are, or names, tells who a rule binds, not what it is about.
-  const covered = new Set(matches.filter((m) => lexicon.kind(m.concept) !== 'role').flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  const covered = new Set(matches.filter((m) => lexicon.kind(m.concept) !== 'role').flatMap(positions));
   if (namesUnknownApp(tokens, matches, covered, direct, lexicon)) hinted.add('software');
   for (const h of hinted) concepts.add(h);
   // "the dashcam is wild. youtube?": naming a platform and no act means posting there; "have a personal insta" is having one.

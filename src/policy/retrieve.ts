@@ -23,8 +23,8 @@ const FOCUS_MISSING = 0.3;
 /** What a provision keeps for each group it matches only by a word the vocabulary does not know. */
 const UNKNOWN_NAMED = 0.85;
 /** What a rule for a role the asker says they hold gains; what one for a role the question does not name keeps. */
-const ASKER_ROLE = 1.25;
-const OTHER_ROLE = 0.5;
+const OWN_ROLE_GAIN = 1.25;
+const OTHER_ROLE_KEEPS = 0.5;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -123,8 +123,8 @@ export class ProvisionIndex {
     // "Telecommunicators shall not …" binds the asker only when the question says they are one.
     // A rule for a role the asker says they hold is more particular to them than one for every member.
     if (p.actor && q.intent !== 'fact') {
-      if (p.actor.some((c) => q.roles.has(c))) factor *= ASKER_ROLE;
-      else if (!p.actor.some((c) => q.concepts.has(c))) factor *= OTHER_ROLE;
+      if (p.actor.some((c) => q.roles.has(c))) factor *= OWN_ROLE_GAIN;
+      else if (!p.actor.some((c) => q.concepts.has(c))) factor *= OTHER_ROLE_KEEPS;
     }
     const scope = p.scope ?? [];
     if (scope.some((c) => !q.concepts.has(c) && query.excluded.has(c))) factor *= 0.35;

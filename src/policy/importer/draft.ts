@@ -1,4 +1,4 @@
-import type { ConceptMatch, Lexicon } from '../lexicon.js';
+import { positions, type ConceptMatch, type Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
@@ -303,7 +303,7 @@ class Drafter {
     const tokens = tokenize(title).filter((t) => !ROLE_HEADING_WORDS.has(t));
     if (tokens.length === 0 || tokens.length > 4) return undefined;
     const matches = this.roleMatches(tokens);
-    const covered = new Set(matches.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const covered = new Set(matches.flatMap(positions));
     return tokens.length - covered.size <= 2 ? this.rolesEndingAt(matches, tokens.length) : undefined;
   }
 
