@@ -502,6 +502,13 @@ describe('drafting duties to report', () => {
     expect(p?.authority).toBe('technology_service_center');
   });
 
+  it('reads "shall be turned in to the IT Systems Administrator" as a duty owed to that administrator', () => {
+    expect(classifySentence('A USB drive that is found shall be turned in to the IT Systems Administrator without being connected to any computer.')).toMatchObject({
+      verdict: 'must_report',
+      authority: 'IT Systems Administrator',
+    });
+  });
+
   it('reads "shall, no later than the next business day, deliver a copy to the Records Custodian" as a duty to report', () => {
     const [p] = provisionsOf('1. SUBPOENAS\nAn employee who is served with a subpoena for records shall, no later than the next business day, deliver a copy to the Records Custodian.');
     expect(p?.verdict).toBe('must_report');

@@ -94,7 +94,7 @@ const REPORT = [
   // "… shall not download … it, and shall immediately stop, record the URL, and notify his or her supervisor", "… shall
   // immediately disconnect the device …, and notify the Technology Service Center": the duty ends the sentence.
   /\b(?:shall|must|are required to|is required to)\b[^.;:]{0,240}?(?:,\s*|\s)and\s+(?:shall\s+|must\s+)?(?:immediately\s+|promptly\s+|then\s+|also\s+)?(?<verb>notify|inform|advise|alert|contact|report|call)\b/i,
-  /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred)\b/i,
+  /\b(?:shall|must|will|should) (?:also |then |first )?be (?:immediately |promptly |also )?(?:reported|brought to the attention of|forwarded|referred|turned (?:in|over) to|handed (?:in|over) to)\b/i,
   /\bimmediately (?:report|notify|inform)\b/i,
 ];
 
