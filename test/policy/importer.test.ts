@@ -752,6 +752,35 @@ describe('the document number in the header', () => {
   });
 });
 
+describe('rules numbered with a letter run into their number, and roman sections', () => {
+  it('reads "R4.07 Use of Personal Electronic Devices." as rule R4.07 with R4.07.2 under it', () => {
+    const text = `CHAPTER 4 – CONDUCT AND COMMUNICATIONS
+
+R4.01 Purpose and Scope. This chapter establishes the rules governing communications.
+
+R4.07 Use of Personal Electronic Devices.
+R4.07.1 Members may carry a personal cell phone on duty.
+R4.07.2 Members shall not photograph crime scenes with a personal device.
+`;
+    const result = importText(text);
+    const ids = flattenSections(result.document.sections).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['R4.01', 'R4.07', 'R4.07.1', 'R4.07.2']));
+    expect(sectionOf(result, 'R4.01').title).toBe('Purpose and Scope');
+  });
+
+  it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
+    const text = `SECTION I – PURPOSE
+A. This order governs social media.
+SECTION II – POLICY
+A. Members shall use technology lawfully.
+SECTION III – DEFINITIONS
+A. "Device" means any University computer.
+B. "Social media" means any platform where users share content.
+`;
+    expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(expect.arrayContaining(['I', 'II.A', 'III', 'III.B']));
+  });
+});
+
 describe('a plain-language SOP', () => {
   const text = `BELLHAVEN POLICE DEPARTMENT
 STANDARD OPERATING PROCEDURE

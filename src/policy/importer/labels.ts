@@ -44,8 +44,13 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     // "§ 9-6.1" under "§ 9-6.": a dotted number is a level deeper than the one it extends.
     const parts = m[2]!.replace(/\.$/, '').split('.').length;
     const style = `word-${word.toLowerCase().replace(/\.$/, '')}${parts > 1 ? `-${parts}` : ''}`;
-    return { style, value: `${word} ${m[2]!.replace(/\.$/, '')}`, absolute: true, rest: m[3]! };
+    // "SECTION III – DEFINITIONS": a roman section is cited by its numeral, "III.B.2.a", as an outline's would be.
+    const value = word === 'Section' && /^[IVXLC]+$/.test(m[2]!) ? m[2]! : `${word} ${m[2]!.replace(/\.$/, '')}`;
+    return { style, value, absolute: true, rest: m[3]! };
   }
+  // "R4.07 Use of Personal Electronic Devices.", "R4.07.2 …": a rule letter run into its decimal number.
+  m = t.match(/^([A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+)\.?\s+([A-Z(].*)$/);
+  if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
   if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {
