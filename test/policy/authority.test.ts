@@ -145,6 +145,18 @@ Sec. 3. Radios.
     expect(find(result, 'approved by the Fleet Services Division')?.who).toBe('Division Chief');
   });
 
+  it('names an office its definitions give in full, whether a definition is a lettered line or was read as a heading', () => {
+    const defined = importText(`III. DEFINITIONS
+E. UISO – the University Information Security Office.
+F. TAC – the Terminal Agency Coordinator, the Department employee responsible for CJIS compliance.
+IV. PROCEDURES
+A. Employees must obtain prior authorization from the UISO before installing software.
+B. Misuse of NCIC shall be reported to the TAC.
+`);
+    expect(find(defined, 'prior authorization from the UISO')?.who).toBe('University Information Security Office (UISO)');
+    expect(find(defined, 'reported to the TAC')?.who).toBe('Terminal Agency Coordinator (TAC)');
+  });
+
   it('keeps the office of a deputy chief who has one ("Deputy Chief of Operations")', () => {
     const named = importText('Sec. 1. Accounts.\n(a) An undercover account may be created only with the written approval of the Deputy Chief of Operations.\n(b) Members shall not post crime scene photos without the approval of the Deputy Chief.\n');
     expect(find(named, 'undercover account')?.who).toBe('Deputy Chief of Operations');

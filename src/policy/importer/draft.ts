@@ -47,7 +47,8 @@ const KNOWN_AUTHORITIES: Array<[RegExp, string, string | ((written: string) => s
  * `authorities`. Existing provisions are replaced.
  */
 export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authorities: Record<string, Authority>): PolicyDocument {
-  const text = flattenSections(doc.sections).map((s) => s.text).join('\n');
+  // A heading can be a definition too ("E. UISO – the University Information Security Office." read as a title).
+  const text = flattenSections(doc.sections).map((s) => `${s.title}\n${s.text}`).join('\n');
   const drafter = new Drafter(lexicon, authorities, abbreviations(text), heads(text), commonConcepts(text, lexicon));
   return { ...doc, sections: doc.sections.map((s) => drafter.section(s, undefined, undefined)) };
 }
@@ -88,7 +89,7 @@ function abbreviations(text: string): Map<string, string> {
     if (!out.has(abbr)) out.set(abbr, full);
   }
   // "- TAC: the Terminal Agency Coordinator, currently …", "ISO – Information Security Officer.": a key term defined by its full name.
-  for (const m of text.matchAll(/^[-•\u2022]?\s*["“]?([A-Z]{2,6})["”]?\s*(?::|[-–—]|means|refers to)\s*(?:the |an? )?((?:[A-Z][A-Za-z]+)(?:\s+(?:[A-Z][A-Za-z]+|of|and|for)){1,5})/gm)) {
+  for (const m of text.matchAll(/^(?:[-•\u2022]|\(?[A-Za-z0-9]{1,3}[.)])?[ \t]*["“]?([A-Z]{2,6})["”]?[ \t]*(?::|[-–—]|means|refers to)[ \t]*(?:the |an? )?((?:[A-Z][A-Za-z]+)(?:[ \t]+(?:[A-Z][A-Za-z]+|of|and|for)){1,5})/gm)) {
     const initials = m[2]!.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
     if (initials === m[1] && !out.has(m[1]!)) out.set(m[1]!, m[2]!);
   }
