@@ -781,6 +781,15 @@ B. "Social media" means any platform where users share content.
   });
 });
 
+describe('more ways of numbering', () => {
+  it('reads "Sec 4" without its dot, "Art. 5" and a one-letter series "P-4.2" as sections', () => {
+    const ids = (text: string) => flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids('Sec 4 Personal Devices\nMembers may carry a phone.\nSec 5 Email\nMembers shall not forward email.\nSec 6 Internet\nMembers shall not gamble online.\n')).toEqual(['Sec. 4', 'Sec. 5', 'Sec. 6']);
+    expect(ids('Art. 5 Social Media\nMembers shall not post crime scene photos.\nArt. 6 Devices\nMembers shall lock devices.\nArt. 7 Email\nMembers shall not forward email.\n')).toEqual(['Art. 5', 'Art. 6', 'Art. 7']);
+    expect(ids('P-4.1 Purpose\nThis policy governs devices.\nP-4.2 Personal Use\nMembers may make brief personal calls.\nP-4.3 Email\nMembers shall not forward email.\n')).toEqual(['P-4.1', 'P-4.2', 'P-4.3']);
+  });
+});
+
 describe('a plain-language SOP', () => {
   const text = `BELLHAVEN POLICE DEPARTMENT
 STANDARD OPERATING PROCEDURE

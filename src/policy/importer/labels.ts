@@ -36,11 +36,11 @@ export function newLabelState(): LabelState {
 
 export function parseLabel(line: string, state: LabelState): Label | undefined {
   const t = line.trim();
-  let m = t.match(/^(section|article|chapter|part|rule|§|sec\.|sect\.)\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
+  let m = t.match(/^(section|article|chapter|part|rule|paragraph|standard|§|sec\.|sect\.|art\.|para\.|sec(?=\s))\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
   if (m) {
     const written = m[1]!.toLowerCase();
-    // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5".
-    const word = written === '§' ? 'Section' : written.endsWith('.') ? cap(written) : cap(m[1]!);
+    // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5", "Sec 4" "Sec. 4".
+    const word = written === '§' ? 'Section' : written === 'sec' ? 'Sec.' : written.endsWith('.') ? cap(written) : cap(m[1]!);
     // "§ 9-6.1" under "§ 9-6.": a dotted number is a level deeper than the one it extends.
     const parts = m[2]!.replace(/\.$/, '').split('.').length;
     const style = `word-${word.toLowerCase().replace(/\.$/, '')}${parts > 1 ? `-${parts}` : ''}`;
@@ -57,8 +57,8 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const depth = m[1]!.split('.').length + 1;
     return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
   }
-  // "OPER.11.5   VIEWING DIGITALLY RECORDED DATA", "ADM-3.2 Purpose": a series code, then decimal numbers.
-  m = t.match(/^([A-Z]{2,6}[.-]\d{1,4}(?:\.\d{1,3})*)\.?\s+([A-Z(].*)$/);
+  // "OPER.11.5   VIEWING DIGITALLY RECORDED DATA", "ADM-3.2 Purpose", "P-4.2 Personal Use": a series code, then decimal numbers.
+  m = t.match(/^([A-Z]{2,6}[.-]\d{1,4}(?:\.\d{1,3})*|[A-Z]-\d{1,4}(?:\.\d{1,3})*)\.?\s+([A-Z(].*)$/);
   if (m) {
     const depth = m[1]!.split(/[.-]/).length;
     return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
