@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { PolicyDesk, type AskResult } from '../app/ask.js';
-import { importPolicyText } from '../policy/importer/import.js';
+import { importPolicyText, NUMBERING_WARNING } from '../policy/importer/import.js';
 import { buildLibrary, readSharedLexicon } from '../policy/library.js';
 
 const USAGE = `usage:
@@ -41,6 +41,8 @@ function deskFor(o: Options): PolicyDesk {
   if (!o.policy) return new PolicyDesk();
   const text = readFileSync(o.policy, 'utf8');
   const imported = importPolicyText(text, { source: o.policy, lexicon: readSharedLexicon() });
+  // Answers stay on stdout; a document whose numbering was not read gets a warning beside them.
+  for (const line of imported.report.filter((l) => l.includes(NUMBERING_WARNING))) process.stderr.write(`warning: ${line}\n`);
   const library = buildLibrary({ department: 'imported', name: imported.document.title, authorities: imported.authorities }, [imported.document], readSharedLexicon());
   return PolicyDesk.forLibrary(library);
 }

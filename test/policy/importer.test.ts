@@ -790,6 +790,15 @@ describe('more ways of numbering', () => {
   });
 });
 
+describe('a numbering the importer cannot read', () => {
+  it('is reported when most of a long text lands in one section, and not for a document read well', () => {
+    const rules = Array.from({ length: 45 }, (_, i) => `Q${i + 1}/a Members shall not post photographs of crime scenes, victims or evidence on any personal social media account.`);
+    const unread = importText(`CHAPTER 4 – CONDUCT\n\n${rules.join('\n')}\n`);
+    expect(unread.report.join('\n')).toMatch(/holds \d+% of the text: the importer may not have read how this document numbers its sections/);
+    expect(importText(seed('olivette-opd-4.1.txt')).report.join('\n')).not.toMatch(/may not have read how this document numbers/);
+  });
+});
+
 describe('a plain-language SOP', () => {
   const text = `BELLHAVEN POLICE DEPARTMENT
 STANDARD OPERATING PROCEDURE

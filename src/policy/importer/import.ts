@@ -28,6 +28,8 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   const { front, back, sections } = segment(lines);
   for (const id of makeIdsUnique(sections)) report.push(`§${id} appears more than once: later ones are numbered "${id} (2)", … — check the numbering`);
   if (sections.length === 0) report.push('no numbered sections or headings found: the whole text is one section');
+  const crowded = crowdedSection(sections);
+  if (crowded) report.push(crowded);
   if (back.length > 0) report.push(`kept out of every section (closing and dates): ${back.map((l) => `"${l.slice(0, 40)}"`).join(', ')}`);
   // A running header is often the document's own number ("OPD – 4.1"), so it is offered as an id too.
   const meta = lexipolHeader(front, dropped) ?? readFrontMatter([...dropped.filter(isDocumentCode).slice(0, 1), ...front], raw);
@@ -112,6 +114,19 @@ function makeIdsUnique(sections: Section[]): string[] {
   };
   visit(sections);
   return [...repeated];
+}
+
+/** A document of some length whose text sits mostly in one section: its numbering was probably not recognised. */
+export const NUMBERING_WARNING = 'may not have read how this document numbers its sections';
+
+function crowdedSection(sections: Section[]): string | undefined {
+  const words = (s: Section) => s.text.split(/\s+/).filter(Boolean).length;
+  const all = flattenSections(sections);
+  const total = all.reduce((n, s) => n + words(s), 0);
+  const largest = all.reduce<Section | undefined>((best, s) => (!best || words(s) > words(best) ? s : best), undefined);
+  if (!largest || total < 600 || words(largest) / total <= 0.4) return undefined;
+  const share = Math.round((100 * words(largest)) / total);
+  return `§${largest.id} holds ${share}% of the text: the importer ${NUMBERING_WARNING}; check them before relying on its answers`;
 }
 
 interface FrontMatter {
