@@ -34,7 +34,7 @@ export interface AnalyzedQuestion {
 }
 
 /** What comes before a role the asker says they hold: "im a", "as the", "i work as an". */
-const ASKER_ROLE = /(?:^|\b)(?:i ?m|i am|as|i work as|i m working as)(?: an?| the| one of the)?(?: [a-z]+){0,2}$/;
+const ASKER_ROLE = /(?:^|\b)(?:(?:i ?m|i am|i work as|i m working as)(?: an?| the| one of the)?|as (?:an?|the))(?: [a-z]+){0,2}$/;
 
 const PERMISSION = [
   /\b(can|could|may|might) (i|we|you|officers?|employees?|members?|staff|deputies|a deputy|an officer|an employee|someone|somebody|anyone|one|u)\b/,

@@ -71,6 +71,8 @@ describe('reading questions', () => {
     expect(analyzeQuestion('dispatcher here, can i keep my phone at the console', lexicon).roles).toContain('role_dispatcher');
     expect(analyzeQuestion('im a dispatcher, can i check my gmail on a break', lexicon).roles).toContain('role_dispatcher');
     expect(analyzeQuestion('can i call dispatch or my sgt on my cell', lexicon).roles.size).toBe(0);
+    expect(analyzeQuestion('as soon as my sgt gets here can i leave the mdt logged in', lexicon).roles.size).toBe(0);
+    expect(analyzeQuestion('as a dispatcher can i keep my phone at the console', lexicon).roles).toContain('role_dispatcher');
   });
 
   it('hears an emergency and equipment that is down in officers\' words', () => {
