@@ -429,6 +429,10 @@ describe('drafting permissions and their limits', () => {
 });
 
 describe('drafting verdicts from wording', () => {
+  it('reads "Members are encouraged to …" as advice, not as leave for anything', () => {
+    expect(classifySentence('Members are encouraged to keep their profiles private and to refrain from listing their employer.').verdict).toBe('info');
+  });
+
   it('reads a verbless "No personal browsing …" as a ban and "is for police work only" as a use confined to it', () => {
     expect(classifySentence('No personal browsing, streaming, games or shopping on the MDT at any time, including on your meal break.').verdict).toBe('prohibited');
     expect(classifySentence('No expectation of privacy exists.').verdict).toBe('info');
