@@ -45,9 +45,11 @@ const SEVERAL_BANS = /,\s*nor\b|;\s*(?:nor|or)\b/i;
 const UNNAMED_GRANT =
   /^(?:without|absent|unless|except with|only with|only after|only upon)\s+(?:(?:such|prior|proper|written|express|advance|appropriate|required|necessary|official|supervisory|department(?:al)?|the)\s+)*(?:approval|authori[sz]ation|permission)\b/i;
 
+/** Nouns that end the name of a person who can give leave: "the on-duty Communications Supervisor". */
+const GRANTING_ROLE = 'supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|officer';
 /** A role whose sentence gives it the power to let someone do something: "The Watch Commander may authorize …". */
 const GRANTS = new RegExp(
-  String.raw`^(?:the |an? |each |any |only the )?((?:[\w-]+ ){0,4}?(?:${'supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|officer'}))s? (?:may|can)(?: in (?:his|her|their) discretion)?(?: temporarily)? (?:permit|authori[sz]e|allow|approve|grant|excuse|exempt)\b`,
+  String.raw`^(?:the |an? |each |any |only the )?((?:[\w-]+ ){0,4}?(?:${GRANTING_ROLE}))s? (?:may|can)(?: in (?:his|her|their) discretion)?(?: temporarily)? (?:permit|authori[sz]e|allow|approve|grant|excuse|exempt)\b`,
   'i',
 );
 

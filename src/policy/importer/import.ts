@@ -120,13 +120,12 @@ function makeIdsUnique(sections: Section[]): string[] {
 export const NUMBERING_WARNING = 'may not have read how this document numbers its sections';
 
 function crowdedSection(sections: Section[]): string | undefined {
-  const words = (s: Section) => s.text.split(/\s+/).filter(Boolean).length;
-  const all = flattenSections(sections);
-  const total = all.reduce((n, s) => n + words(s), 0);
-  const largest = all.reduce<Section | undefined>((best, s) => (!best || words(s) > words(best) ? s : best), undefined);
-  if (!largest || total < 600 || words(largest) / total <= 0.4) return undefined;
-  const share = Math.round((100 * words(largest)) / total);
-  return `§${largest.id} holds ${share}% of the text: the importer ${NUMBERING_WARNING}; check them before relying on its answers`;
+  const counted = flattenSections(sections).map((section) => ({ section, words: section.text.split(/\s+/).filter(Boolean).length }));
+  const total = counted.reduce((n, c) => n + c.words, 0);
+  const largest = counted.reduce<(typeof counted)[number] | undefined>((best, c) => (!best || c.words > best.words ? c : best), undefined);
+  if (!largest || total < 600 || largest.words / total <= 0.4) return undefined;
+  const share = Math.round((100 * largest.words) / total);
+  return `§${largest.section.id} holds ${share}% of the text: the importer ${NUMBERING_WARNING}; check them before relying on its answers`;
 }
 
 interface FrontMatter {
@@ -175,9 +174,10 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const used = new Set<string>();
   const fields = headerFields(raw);
   const idField = ID_FIELDS.find((f) => /\d/.test(fields.get(f) ?? '') && fields.get(f)!.length <= 30);
+  const idValue = idField && fields.get(idField)!;
   // "Policy No.: 460", "NUMBER: 2.27" under "GENERAL ORDER": a bare number is named by its kind.
   const kind = idField?.match(/^(policy|directive|order|regulation|procedure)\b/)?.[1] ?? front.find((l) => KIND.test(l));
-  const fieldId = idField && (/[a-z]/i.test(fields.get(idField)!) || !kind ? fields.get(idField) : `${kind} ${fields.get(idField)}`);
+  const fieldId = idValue && (/[a-z]/i.test(idValue) || !kind ? idValue : `${kind} ${idValue}`);
   const fieldTitle = TITLE_FIELDS.map((f) => fields.get(f)).find((v) => v && /[a-z]/i.test(v));
   const idLine = front.find((l) => isDocumentCode(l) || CODE_AND_TITLE.test(l)) ?? front.find((l) => ORDER_NUMBER.test(l) && l.length < 80);
   const idMatch = idLine && isDocumentCode(idLine) ? [idLine, idLine] : (idLine?.match(CODE_AND_TITLE) ?? idLine?.match(ORDER_NUMBER));

@@ -371,10 +371,16 @@ function decimalDepth(style: string): number {
 /** The heading of an attachment to an order: "ATTACHMENT A – GUIDELINES …", "Appendix 2". */
 const ATTACHMENT = /^\s*(?:attachment|appendix|exhibit|addendum|annex|enclosure)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*[-–—:.]\s*\S.*)?$/i;
 
-/** The label of the next line with text after line `i`, read on its own. */
-function nextLabel(lines: string[], i: number): Label | undefined {
+/** The index of the next line with text after line `i` (`lines.length` when there is none). */
+function nextWithText(lines: string[], i: number): number {
   let j = i + 1;
   while (j < lines.length && !lines[j]!.trim()) j++;
+  return j;
+}
+
+/** The label of the next line with text after line `i`, read on its own. */
+function nextLabel(lines: string[], i: number): Label | undefined {
+  const j = nextWithText(lines, i);
   return j < lines.length ? parseLabel(lines[j]!, newLabelState()) : undefined;
 }
 
@@ -382,9 +388,8 @@ function nextLabel(lines: string[], i: number): Label | undefined {
 function headsProse(lines: string[], i: number): boolean {
   const next = lines[i + 1] ?? '';
   if (!standsAlone(lines, i) || isCapsHeading(lines[i]!) || (next.trim() !== '' && !BULLET.test(next))) return false;
-  let j = i + 1;
-  while (j < lines.length && !lines[j]!.trim()) j++;
-  if (j >= lines.length || nextLabel(lines, i) || isTitleHeading(lines[j]!) || isCapsHeading(lines[j]!)) return false;
+  const j = nextWithText(lines, i);
+  if (j >= lines.length || parseLabel(lines[j]!, newLabelState()) || isTitleHeading(lines[j]!) || isCapsHeading(lines[j]!)) return false;
   const paragraph: string[] = [];
   for (let k = j; k < lines.length && lines[k]!.trim(); k++) paragraph.push(lines[k]!.trim());
   const text = paragraph.join(' ');
