@@ -24,7 +24,7 @@ export class PolicyEngine {
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
     const scored = this.index.rank(q);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))));
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))));
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
     if (!best || scored[0]!.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
@@ -72,7 +72,7 @@ const RULE_FOR_LEAVE = 0.8;
  * Near-ties between a prohibition and an approval path for the same act ("shall not install …";
  * "… may be installed only with the approval of …") resolve to the approval path: it says how.
  */
-function preferApprovalOnTies(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+function preferApprovalOnTies(q: AnalyzedQuestion, lexicon: Lexicon, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first) return ranked;
   // "Only software on the list may be installed" and "other software … only after the ISO approves":
@@ -82,8 +82,25 @@ function preferApprovalOnTies(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const duty = q.asksLeave && first.item.provision.verdict === 'info' && first.item.provision.required === true;
   if (first.item.provision.verdict !== 'prohibited' && !limited && !duty) return ranked;
   const near = limited || duty ? 0.85 : 0.97;
-  return promote(ranked, (s) => s.score >= first.score * near && s.item.provision.verdict === 'needs_approval' && (!limited || s.item.section === first.item.section));
+  const sameSection = (s: Scored) => s.item.section === first.item.section && s.item.document === first.item.document;
+  // "Employees shall not install software … Only the IT Coordinator may approve and install software": the way through the ban beside it.
+  // Not when the ban speaks of more of the question ("personally owned software") than the approval path does.
+  const banNamed = [...q.concepts].filter((c) => first.item.concepts.has(c) && lexicon.kind(c) === 'object');
+  const wayThrough = (s: Scored) =>
+    !limited &&
+    !duty &&
+    sameSection(s) &&
+    s.missing.length === 0 &&
+    // One that applies in a circumstance the question leaves open ("When related to criminal investigations, …") must fit better.
+    s.score >= first.score * (s.openContexts.length === 0 ? SAME_SECTION_APPROVAL : SAME_SECTION_APPROVAL_OPEN) &&
+    banNamed.every((c) => s.item.concepts.has(c));
+  return promote(ranked, (s) => s.item.provision.verdict === 'needs_approval' && ((s.score >= first.score * near && (!limited || sameSection(s))) || wayThrough(s)));
 }
+
+/** How nearly an approval path must fit, against a ban in its own section, to be the way through it. */
+const SAME_SECTION_APPROVAL = 0.4;
+/** The same, for an approval path bound to a circumstance the question does not state. */
+const SAME_SECTION_APPROVAL_OPEN = 0.6;
 
 /** "Who do I ask?", "who signs off on that?": the approval path, when one fits the question nearly as well. */
 function preferApprovalForProcess(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {

@@ -187,6 +187,17 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toMatch(/^615\.5\.1/);
   });
 
+  it('takes the approval path beside a ban in its own section as the way through it, unless the ban says more of the question', () => {
+    const engine = engineForFixture('blind15/ossary-falls-pd-310.txt');
+    const answer = engine.ask('can i download waze on the work phone');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.approver).toMatch(/IT Coordinator/);
+    expect(answer.citations[0]?.section).toBe('5.1.3');
+    // "Members shall not install personal copies of any software …" beside an approval path for investigations.
+    const other = engineForFixture('blind9/lagrange-it-use.txt');
+    expect(other.ask('can i put my own copy of photoshop on the report room pc').verdict).toBe('prohibited');
+  });
+
   it('answers a member with the rule on members, not the one on another role, unless the asker is in that role', () => {
     const engine = engineForFixture('blind12/esu_pd_acceptable_use_it.txt');
     const answer = engine.ask('can i shop on amazon on the office pc during my lunch');

@@ -1032,7 +1032,7 @@ describe('whom a rule binds', () => {
   const text = `IV. PROCEDURES
 A. Members may make limited personal use of Department computers during meal breaks.
 B. Telecommunicators shall not make personal use of any dispatch console at any time, including during breaks.
-C. The on-duty Watch Commander may approve the use of a personal phone for evidence photographs.
+C. The on-duty Watch Commander shall review every evidence photograph taken with a personal phone.
 V. RESPONSIBILITIES
 A. Supervisors
 1. Review the internet use reports of their members each month.
@@ -1067,5 +1067,97 @@ describe('loading a reviewed library', () => {
     duty!.verdict = 'prohibited';
     limit!.verdict = 'allowed';
     expect(build).toThrow(/"required" is only for an info provision[\s\S]*"limited" is only for an allowed_with_conditions provision/);
+  });
+});
+
+describe('numbering of county manuals and regulations', () => {
+  const ids = (text: string) => flattenSections(importText(text).document.sections).map((s) => s.id);
+
+  it('reads "3-07/210.05 Software Installation" as a section cited by its full number', () => {
+    const text = `3-07/210.00 PERSONAL USE OF COUNTY EQUIPMENT
+
+County equipment is provided for County business.
+
+3-07/210.05 Software Installation
+
+Members shall not install software on County equipment.
+
+3-07/220.00 SOCIAL MEDIA
+
+Members shall not post photographs of crime scenes.
+`;
+    const result = importText(text);
+    expect(ids(text)).toEqual(['3-07/210.00', '3-07/210.05', '3-07/220.00']);
+    expect(sectionOf(result, '3-07/210.05').title).toBe('Software Installation');
+  });
+
+  it('keeps "2.   SCOPE" a heading of its own after the paragraph "1.1", not an item of it', () => {
+    const text = `1.   PURPOSE
+
+     1.1   This regulation establishes rules for the use of County technology.
+
+2.   SCOPE
+
+     2.1   This regulation applies to all County employees.
+
+     2.2   Employees of the Sheriff's Office are also subject to Section 9.
+
+3.   DEFINITIONS
+
+     3.1   "County IT resources" means all computers owned by the County.
+`;
+    expect(ids(text)).toEqual(['1', '1.1', '2', '2.1', '2.2', '3', '3.1']);
+  });
+
+  it('splits a memo at its headings when its only numbers are a list after a lead-in', () => {
+    const text = `QUARRY LAKE POLICE DEPARTMENT
+
+SPECIAL ORDER 19-04
+
+TO:       All Personnel
+RE:       Social Media
+
+Personal Social Media
+
+Employees shall not post photographs of crime scenes.
+
+Reporting
+
+Employees shall report the following as listed:
+
+  1.  A post by another employee that appears to violate this order: to the employee's shift supervisor, before the end of the shift.
+  2.  Any threat against an employee made online: to the Administrative Sergeant, immediately.
+  3.  Contact from the news media about something an employee posted: to the Chief, before the employee responds.
+
+Violations
+
+Violations of this order may result in discipline.
+
+DRW/kl
+`;
+    const result = importText(text);
+    const top = result.document.sections.map((s) => s.id);
+    expect(top).toEqual(['Personal Social Media', 'Reporting', 'Violations']);
+    expect(result.document.id).toBe('Special Order 19-04');
+    const reports = flattenSections(result.document.sections)
+      .filter((s) => s.id.startsWith('Reporting'))
+      .flatMap((s) => s.provisions ?? [])
+      .filter((p) => p.verdict === 'must_report' && !p.quote.startsWith('Employees shall report'));
+    expect(reports.map((p) => authorityName(result, p.authority))).toEqual(['Shift Supervisor', 'Administrative Sergeant', 'Chief of Police']);
+  });
+});
+
+describe('approval paths that read as something else', () => {
+  it('reads a duty to keep equipment in place "unless the shift supervisor approves" as the supervisor\'s approval', () => {
+    const d = classifySentence('Department laptops shall remain at the station unless the employee\'s shift supervisor approves their removal for a specific purpose, such as court.');
+    expect(d).toMatchObject({ verdict: 'needs_approval' });
+    expect(d.authority).toMatch(/shift supervisor/);
+  });
+
+  it('binds no role to "Only the Town IT Coordinator may approve and install software": the role approves, the member asks', () => {
+    const found = provisionsOf('5.1 Department Devices\nEmployees shall not install software on Department devices. Only the Town IT Coordinator may approve and install software.\n5.2 Radios\nTelecommunicators shall not use personal radios.\n');
+    expect(found.find((p) => p.quote.startsWith('Only the Town'))).toMatchObject({ verdict: 'needs_approval' });
+    expect(found.find((p) => p.quote.startsWith('Only the Town'))!.actor).toBeUndefined();
+    expect(found.find((p) => p.quote.startsWith('Telecommunicators'))!.actor).toEqual(['role_dispatcher']);
   });
 });

@@ -154,6 +154,10 @@ export function classifySentence(whole: string): Deontic {
   if (clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
     return { verdict: 'needs_approval', authority: clause.authority, leadIn };
   }
+  // "Laptops shall remain at the station unless the shift supervisor approves their removal for court": doing otherwise takes that approval.
+  if (clause.verdict === 'needs_approval' && clause.authority && main.verdict === 'info' && main.required && /^unless\b/i.test(text)) {
+    return { verdict: 'needs_approval', authority: clause.authority, leadIn };
+  }
   // "The BWC may be turned off … unless the officer has reason to believe …": the cases a permission leaves out are not allowed.
   const permits = main.verdict === 'allowed' || main.verdict === 'allowed_with_conditions';
   // "… except photographs of ceremonies, …, that have been publicly released": what the exception lets through, it lets through on its terms.

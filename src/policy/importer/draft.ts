@@ -2,7 +2,7 @@ import { positions, type ConceptMatch, type Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
-import { classifySentence, CROSS_REFERENCE, type Deontic } from './deontic.js';
+import { authorityAfter, classifySentence, CROSS_REFERENCE, type Deontic } from './deontic.js';
 
 /** A list lead-in ("… are prohibited from the following:") whose verdict its items take. */
 interface ListContext {
@@ -58,6 +58,10 @@ const SUBJECT_END = /(?<![\w-])(?:shall|must|will|may|should|can|cannot|could|ar
 /** A subject that binds every member: "Members shall …", "No employee may …". */
 const EVERY_MEMBER =
   /^(?:(?:all|each|every|any|no|a|an|the)\s+)?(?:(?:department|agency|sworn|civilian|non-sworn)\s+)?(?:members?|employees?|officers?|deputies|deputy|troopers?|personnel|users?|staff|you|persons?|individuals?|anyone|no one|everyone)\b/i;
+/** "A post by another employee …: to the employee's shift supervisor, in writing": an item of a reporting list naming its recipient. */
+const ITEM_RECIPIENT = /:\s+to\s+(?=\S)/;
+/** What follows the subject of a sentence by which a role gives leave: "may approve", "shall authorize". */
+const GRANTING_VERB = /^(?:may|shall|must|will|can)\s+(?:(?:in writing|also|only)\s+)?(?:approve|authori[sz]e|permit|grant|allow|sign off)\b/i;
 /** Words a heading adds to the role it is about: "Supervisor Responsibilities", "Duties of the Chief". */
 const ROLE_HEADING_WORDS = new Set(['responsibilities', 'responsibility', 'duties', 'duty', 'role', 'roles', 'of', 'the', 'and']);
 
@@ -280,6 +284,8 @@ class Drafter {
 
   /** Binds a provision to the roles its sentence binds. */
   private bind(p: Provision, sentence: string, given: string[] | undefined): void {
+    // "Only the Town IT Coordinator may approve and install software" names who approves, not whom it binds.
+    if (p.verdict === 'needs_approval' && this.grants(sentence)) return;
     const actor = this.actorFor(sentence, given);
     if (actor) p.actor = actor;
   }
@@ -287,6 +293,13 @@ class Drafter {
   /** The roles a sentence binds: those heading its subject, none for a rule on every member, else those of its list or section. */
   private actorFor(sentence: string, given: string[] | undefined): string[] | undefined {
     return this.actorOf(sentence) ?? (EVERY_MEMBER.test(sentence.trim()) ? undefined : given);
+  }
+
+  /** Whether a role heading the sentence's subject is the one that gives leave: "The Sheriff may approve …". */
+  private grants(sentence: string): boolean {
+    const text = sentence.trim().replace(/^(?:only|neither|no)\s+/i, '');
+    const end = SUBJECT_END.exec(text);
+    return !!end && end.index > 0 && !!this.actorOf(sentence) && GRANTING_VERB.test(text.slice(end.index));
   }
 
   /** The roles that head a sentence's subject: "Telecommunicators shall not …", "The on-duty Watch Commander may …". */
@@ -382,7 +395,10 @@ class Drafter {
     const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances || (context.excepted && d.verdict !== 'needs_approval'));
     // "… except in the following circumstances: 2. During authorized breaks; such usage … shall not be disruptive": let through, on its terms.
     const verdict = fromContext ? (context.excepted && d.verdict !== 'info' && d.verdict !== 'allowed' ? 'allowed_with_conditions' : context.verdict) : d.verdict;
-    const authority = fromContext ? context.authority : this.authorityKey(d.authority, d.verdict);
+    // "Employees shall report the following: … 3. Contact from the news media …: to the Chief": each item names whom it goes to.
+    const recipient = fromContext && verdict === 'must_report' ? ITEM_RECIPIENT.exec(sentence) : null;
+    const named = recipient ? this.authorityKey(authorityAfter(sentence, recipient.index), verdict) : undefined;
+    const authority = fromContext ? (named ?? context.authority) : this.authorityKey(d.authority, d.verdict);
     const p: Provision = { quote: sentence, verdict, drafted: true };
     if (verdict === 'info' && d.required) p.required = true;
     if (verdict === 'allowed_with_conditions' && d.limited && !fromContext) p.limited = true;

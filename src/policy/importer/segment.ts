@@ -40,7 +40,10 @@ export function segment(raw: string[]): Segmented {
   const front: string[] = [];
   // Each line's label read on its own, for the passes over the whole document.
   const alone = lines.map((l) => parseLabel(l, newLabelState()));
-  const numbered = alone.filter(isSectionLabel).length >= 3;
+  // A document whose only numbers are a list after a lead-in ("… as listed: 1. … 2. …") is split at its headings.
+  const numbered = alone.filter(isSectionLabel).length >= 3 && !onlyLists(lines, alone);
+  // "1.   PURPOSE" over "1.1   This regulation …": a numbered heading whose paragraphs extend its number.
+  const extended = new Set(alone.filter((l) => l?.style === 'decimal-2').map((l) => parentNumber(l!.value)));
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines, alone);
   const contents = listedAgain(alone);
@@ -88,7 +91,8 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // "16.3.3 Internal Blog…" in a table of contents before the body repeats it: an entry, not the section.
-    const label = contents.has(i) || i === docNumber ? undefined : parseLabel(line, state);
+    const read = contents.has(i) || i === docNumber ? undefined : parseLabel(line, state);
+    const label = read?.style === 'arabic-dot' && extended.has(read.value) && looksLikeTitle(read.rest.trim(), true) ? { ...read, style: 'decimal-1', absolute: true } : read;
     if (!label && numbered && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
       // "PURPOSE", "DEFINITIONS" before the first numbered section: headings of their own, closed when the numbering starts.
       close(0);
@@ -115,7 +119,7 @@ export function segment(raw: string[]): Segmented {
       open(label, titled ? rest.replace(/[:.]$/, '') : undefined, titled ? '' : rest);
       continue;
     }
-    if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && (roots.length > 0 || front.length > 0)) {
+    if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && (roots.length > 0 || front.length > 0) && !memoLine(lines, i)) {
       open(undefined, line.trim(), '');
       continue;
     }
@@ -255,6 +259,31 @@ function headingsRestartLists(lines: string[], labels: Array<Label | undefined>)
 }
 
 const FIRST_VALUES = new Set(['1', 'a', 'A', 'I', 'i']);
+
+/**
+ * Whether every run of numbered lines follows a lead-in ("Employees shall report the following as listed:"): the
+ * numbers are a list's, not the document's sections.
+ */
+function onlyLists(lines: string[], alone: (Label | undefined)[]): boolean {
+  const styles = new Set(alone.filter(isSectionLabel).map((l) => l!.style));
+  if (styles.size !== 1 || alone.some((l) => isSectionLabel(l) && l!.absolute)) return false;
+  let runs = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const label = alone[i];
+    if (!isSectionLabel(label) || !/^(?:1|a|A|i)$/.test(label!.value)) continue;
+    const previous = lines.slice(0, i).reverse().find((l) => l.trim());
+    if (!previous || !/:\s*$/.test(previous)) return false;
+    runs++;
+  }
+  return runs > 0;
+}
+
+/** "SPECIAL ORDER 19-04" over "TO: / FROM: / RE:", or typist's initials "DRW/kl": a memo's own lines, no heading. */
+function memoLine(lines: string[], i: number): boolean {
+  if (/^\s*[A-Z]{2,4}\/[a-z]{2,4}\s*$/.test(lines[i]!)) return true;
+  const j = nextWithText(lines, i);
+  return j < lines.length && /^\s*(?:TO|FROM|DATE|RE|SUBJECT|CC|THROUGH|THRU|VIA)\s*:\s+\S/i.test(lines[j]!);
+}
 
 /** "5.4" → "5": the number a decimal label is part of. */
 function parentNumber(value: string): string {
