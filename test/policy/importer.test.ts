@@ -1161,3 +1161,22 @@ describe('approval paths that read as something else', () => {
     expect(found.find((p) => p.quote.startsWith('Telecommunicators'))!.actor).toEqual(['role_dispatcher']);
   });
 });
+
+describe('a ban whose only way through is an approval', () => {
+  it('is that approval path, in a list item or a sentence, but stays a ban when the approval is for a circumstance of its own', () => {
+    const result = importText(`6.2   Software and Hardware. Users shall not:
+   (a)  download or install software on County equipment unless the item appears on the approved software list or has been approved in advance by the IT Director;
+   (b)  connect any personally owned device to a County computer.
+6.3   Photographs. Members shall not post photographs of themselves in uniform unless the content has been approved in advance by the PIO.
+6.4   Recording. Members shall not covertly record conversations with other members unless authorized by the Office of Professional Standards as part of an internal investigation.
+`);
+    const found = flattenSections(result.document.sections).flatMap((s) => s.provisions ?? []);
+    const of = (start: string) => found.find((p) => p.quote.startsWith(start))!;
+    expect(of('download or install')).toMatchObject({ verdict: 'needs_approval' });
+    expect(authorityName(result, of('download or install').authority)).toMatch(/IT Director/);
+    expect(of('connect any personally')).toMatchObject({ verdict: 'prohibited' });
+    expect(of('Members shall not post')).toMatchObject({ verdict: 'needs_approval' });
+    expect(of('Members shall not covertly')).toMatchObject({ verdict: 'prohibited' });
+    expect(of('Members shall not covertly').exceptions?.[0]).toMatchObject({ verdict: 'needs_approval' });
+  });
+});

@@ -394,11 +394,16 @@ class Drafter {
     // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
     const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances || (context.excepted && d.verdict !== 'needs_approval'));
     // "… except in the following circumstances: 2. During authorized breaks; such usage … shall not be disruptive": let through, on its terms.
-    const verdict = fromContext ? (context.excepted && d.verdict !== 'info' && d.verdict !== 'allowed' ? 'allowed_with_conditions' : context.verdict) : d.verdict;
+    const ruled = fromContext ? (context.excepted && d.verdict !== 'info' && d.verdict !== 'allowed' ? 'allowed_with_conditions' : context.verdict) : d.verdict;
+    // "Users shall not: (a) install software … unless it is on the approved list or has been approved in advance by the IT
+    // Director;": a ban whose only way through is an approval, in no circumstance of its own, is that approval path.
+    const approvedItem =
+      ruled === 'prohibited' && !context?.excepted && d.exception?.verdict === 'needs_approval' && !!d.exception.authority && /^unless\b/i.test(d.exception.text) && this.exceptions(sentence, d).length === 0;
+    const verdict = approvedItem ? 'needs_approval' : ruled;
     // "Employees shall report the following: … 3. Contact from the news media …: to the Chief": each item names whom it goes to.
     const recipient = fromContext && verdict === 'must_report' ? ITEM_RECIPIENT.exec(sentence) : null;
     const named = recipient ? this.authorityKey(authorityAfter(sentence, recipient.index), verdict) : undefined;
-    const authority = fromContext ? (named ?? context.authority) : this.authorityKey(d.authority, d.verdict);
+    const authority = approvedItem ? this.authorityKey(d.exception!.authority, 'needs_approval') : fromContext ? (named ?? context.authority) : this.authorityKey(d.authority, d.verdict);
     const p: Provision = { quote: sentence, verdict, drafted: true };
     if (verdict === 'info' && d.required) p.required = true;
     if (verdict === 'allowed_with_conditions' && d.limited && !fromContext) p.limited = true;
@@ -416,7 +421,7 @@ class Drafter {
     } else if (subjects.length > 0) p[verdict === 'info' && !p.required ? 'topics' : 'objects'] = subjects;
     if (found.contexts.length > 0) p.contexts = found.contexts;
     if (context && context.scope.length > 0) p.scope = context.scope;
-    if (d.exception) {
+    if (d.exception && !approvedItem) {
       const exceptions = this.exceptions(sentence, d);
       if (exceptions.length > 0) p.exceptions = exceptions;
     }
@@ -435,7 +440,8 @@ class Drafter {
     const rule = this.concepts(sentence.replace(e.text, ' '));
     const own = new Set([...rule.contexts, ...rule.objects, ...rule.topics]);
     const circumstances = (text: string) => {
-      const found = this.concepts(text);
+      // Who approves ("… approved in advance by the PIO") is no circumstance of the exception.
+      const found = this.concepts(e.authority ? text.split(e.authority).join(' ') : text);
       // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
       return [...found.contexts, ...found.objects, ...found.topics].filter(
         (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && !ABOUT_THE_TEXT.has(c),
