@@ -108,6 +108,10 @@ describe('naming the authority a sentence names', () => {
       verdict: 'needs_approval',
       authority: 'Undersheriff',
     });
+    expect(classifySentence('A member who needs additional software for an assigned duty shall submit a request through the unit commander to TSB.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'TSB',
+    });
   });
 
   it('reads an exemption granted by someone as an approval path', () => {

@@ -76,7 +76,10 @@ const APPROVAL = [
 /** "Members who wish to use a tool not on the list submit a request to …": how to ask for permission. */
 const REQUEST_PATH = /\b(?:submits?|sends?|makes?|files?|routes?|directs?)\s+(?:a|an|the|their|his or her)\s+(?:[\w-]+\s+){0,3}?request\b/i;
 /** What makes a request one for permission: someone wanting to do something, or approval sought. */
-const WANTS = /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
+const WANTS =
+  /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bwho (?:needs|requires|wants) (?:an?|additional|more|other|new|further|access|special)\b|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
+/** "… a request through the unit commander to TSB": the one a request is routed through is not the one who decides it. */
+const ROUTED_THROUGH = /\bthrough\s+(?:the\s+|his or her\s+|their\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?to\s+(?=\S)/i;
 
 /** Rules written as what members do: "A member reports a security incident to the NOC immediately". */
 const SUBJECT = String.raw`(?:^|\b)(?:a|the|each|any|every)?\s*(?:member|members|employee|employees|officer|officers|deputy|deputies|user|users|personnel|staff|trooper|troopers|supervisor|supervisors)\s+(?:who\s+[^,.;]{1,80}?\s+)?`;
@@ -237,7 +240,9 @@ function classifyWording(sentence: string): Wording {
   const request = sentence.match(REQUEST_PATH);
   if (request && WANTS.test(sentence)) {
     // "… submit a request to the CIU supervisor for routing to the Chief of Police": the one it is routed to decides.
-    const routed = sentence.slice(request.index!).search(/\bfor (?:routing|forwarding|approval|decision)\b/i);
+    const tail = sentence.slice(request.index!);
+    const through = tail.match(ROUTED_THROUGH);
+    const routed = through ? through.index! + through[0].search(/to\s+$/) : tail.search(/\bfor (?:routing|forwarding|approval|decision)\b/i);
     const authority = authorityAfter(sentence, request.index! + Math.max(0, routed));
     if (authority) return { verdict: 'needs_approval', authority };
   }
