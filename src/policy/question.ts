@@ -40,6 +40,10 @@ const PERMISSION = [
   /\b(can|could|may|might) (i|we|you|officers?|employees?|members?|staff|deputies|a deputy|an officer|an employee|someone|somebody|anyone|one|u)\b/,
   /\b(am i|are we|are officers|are employees|is it|is anyone|are you) (allowed|permitted|authori[sz]ed|ok|okay|fine|cool|legal|against|a violation|prohibited|banned|forbidden|illegal)/,
   /\b(allowed|permitted|ok|okay|fine|alright) (to|if|for)\b/,
+  // "can he just use my login", "can my wife borrow it": leave asked for someone else's use.
+  /\b(can|could|may) (he|she|my [a-z]+|our [a-z]+) (just |still |also )?(use|borrow|log|have|get|take|keep|see|look|watch|post|share|send|ride|sign)\b/,
+  // "… so i recorded it on my phone instead. thats fine right?"
+  /\b(that s|thats|that is|this is|that was) (fine|ok|okay|allowed|cool|alright|legit|good)\b/,
   /\b(is|are) (it|that|this) (allowed|ok|okay|fine|permitted|cool|legit|against)/,
   /\bagainst (the )?(policy|rules?|order)\b/,
   /\b(should|shall) (i|we)\b/,

@@ -60,6 +60,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('hears leave asked for someone else\'s use, or after the fact, though something went wrong', () => {
+    expect(analyzeQuestion("my fto's rms account is locked, can he just use my login until IT fixes it", lexicon).intent).toBe('permission');
+    expect(analyzeQuestion('bwc battery died on a call so i recorded the statement on my phone instead. thats fine right?', lexicon).intent).toBe('permission');
+    expect(analyzeQuestion('my work phone got stolen, who do i tell', lexicon).intent).toBe('procedure');
+  });
+
   it('reads "have a personal insta" as having an account, not as posting', () => {
     const q = analyzeQuestion('am i even allowed to have a personal insta', lexicon);
     expect(q.concepts).toContain('account');
