@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sentences } from '../../src/policy/text.js';
@@ -1179,4 +1179,20 @@ describe('a ban whose only way through is an approval', () => {
     expect(of('Members shall not covertly')).toMatchObject({ verdict: 'prohibited' });
     expect(of('Members shall not covertly').exceptions?.[0]).toMatchObject({ verdict: 'needs_approval' });
   });
+});
+
+describe('numbering layouts written blind (test/fixtures/layouts)', () => {
+  const dir = fileURLToPath(new URL('../fixtures/layouts/', import.meta.url));
+  const cited = (id: string) => id.toUpperCase().replace(/^(?:SECTION|SEC\.?|§)\s*/, '').replace(/[^A-Z0-9./ -]/g, '').replace(/\s+/g, ' ').trim();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    it(`reads ${file} as it numbers itself`, () => {
+      const expected = JSON.parse(readFileSync(`${dir}${file.replace(/\.txt$/, '.expected.json')}`, 'utf8')) as { labels: string[]; rules: { label: string; starts: string }[] };
+      const sections = flattenSections(importText(readFileSync(`${dir}${file}`, 'utf8')).document.sections);
+      expect(sections.map((s) => cited(s.id))).toEqual(expected.labels.map(cited));
+      for (const rule of expected.rules) {
+        const section = sections.find((s) => cited(s.id) === cited(rule.label));
+        expect(section?.text.replace(/\s+/g, ' ')).toContain(rule.starts);
+      }
+    });
+  }
 });

@@ -176,17 +176,20 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   const idField = ID_FIELDS.find((f) => /\d/.test(fields.get(f) ?? '') && fields.get(f)!.length <= 30);
   const idValue = idField && fields.get(idField)!;
   // "Policy No.: 460", "NUMBER: 2.27" under "GENERAL ORDER": a bare number is named by its kind.
-  const kind = idField?.match(/^(policy|directive|order|regulation|procedure)\b/)?.[1] ?? front.find((l) => KIND.test(l));
+  // "Number: 10-3" where the text elsewhere says "Policy 10-3": the kind the document gives its own number.
+  const escaped = idValue?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = escaped ? raw.match(new RegExp(String.raw`\b(general order|special order|written directive|policy|directive|order|procedure)\s+(?:no\.?\s*)?${escaped}\b`, 'i'))?.[1] : undefined;
+  const kind = idField?.match(/^(policy|directive|order|regulation|procedure)\b/)?.[1] ?? front.find((l) => KIND.test(l)) ?? named;
   const fieldId = idValue && (/[a-z]/i.test(idValue) || !kind ? idValue : `${kind} ${idValue}`);
   const fieldTitle = TITLE_FIELDS.map((f) => fields.get(f)).find((v) => v && /[a-z]/i.test(v));
-  const idLine = front.find((l) => isDocumentCode(l) || CODE_AND_TITLE.test(l)) ?? front.find((l) => ORDER_NUMBER.test(l) && l.length < 80);
+  const idLine = front.find((l) => isDocumentCode(l) || CODE_AND_TITLE.test(l)) ?? front.find((l) => ORDER_NUMBER.test(l) && l.replace(/\s+/g, ' ').length < 80);
   const idMatch = idLine && isDocumentCode(idLine) ? [idLine, idLine] : (idLine?.match(CODE_AND_TITLE) ?? idLine?.match(ORDER_NUMBER));
   const issuer = front.find((l) => ISSUER.test(l) && l !== idLine);
   const titleLine = pickTitle(front.filter((l) => l !== idLine && l !== issuer && !KIND.test(l)));
   if (idLine) used.add(idLine);
   // "SOP 22 - Technology, Devices and Online Conduct": the number's own line names the document after it.
-  const named = idMatch && idLine ? idLine.replace(idMatch[1]!, '').replace(/^\s*[-–—:|]\s*/, '').trim() : '';
-  const inline = named.length >= 8 && /^[A-Z]/.test(named) && !/subject\s*:/i.test(front.join('\n')) ? named : undefined;
+  const after = idMatch && idLine ? idLine.replace(idMatch[1]!, '').replace(/^\s*[-–—:|]\s*/, '').trim() : '';
+  const inline = after.length >= 8 && /^[A-Z]/.test(after) && !/subject\s*:/i.test(front.join('\n')) ? after : undefined;
   if (titleLine && !inline) used.add(titleLine);
   const title = fieldTitle
     ? tidyTitle(fieldTitle).replace(/\s+/g, ' ')
@@ -205,7 +208,7 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   return out;
 }
 
-const ORDER_NUMBER = /((?:general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
+const ORDER_NUMBER = /((?:general order|special order|written directive|policy|directive|order|procedure|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
 const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
 const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;
 
@@ -231,7 +234,7 @@ function lexipolHeader(front: string[], dropped: string[]): FrontMatter | undefi
 /** "DIRECTIVE NUMBER: 3.07" → "Directive 3.07"; "OPD – 4.1" stays as written. */
 function documentId(written: string): string {
   const flat = written.replace(/\s+/g, ' ').trim();
-  const m = flat.match(/^(general order|special order|policy|directive|order|procedure|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*(.+)$/i);
+  const m = flat.match(/^(general order|special order|written directive|policy|directive|order|procedure|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*(.+)$/i);
   if (!m) return flat;
   const kind = /^(?:sop|g\.o\.)$/i.test(m[1]!) ? m[1]!.toUpperCase() : m[1]!.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return `${kind} ${m[2]!.trim()}`;

@@ -36,7 +36,7 @@ export function newLabelState(): LabelState {
 
 export function parseLabel(line: string, state: LabelState): Label | undefined {
   const t = line.trim();
-  let m = t.match(/^(section|article|chapter|part|rule|paragraph|standard|§|sec\.|sect\.|art\.|para\.|sec(?=\s))\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+)\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
+  let m = t.match(/^(section|article|chapter|part|rule|paragraph|standard|§|sec\.|sect\.|art\.|para\.|sec(?=\s))\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+|(?<=^part\s+)[A-H](?=\s*(?:[-–—:.]|$)))\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
   if (m) {
     const written = m[1]!.toLowerCase();
     // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5", "Sec 4" "Sec. 4".
@@ -51,6 +51,23 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "R4.07 Use of Personal Electronic Devices.", "R4.07.2 …": a rule letter run into its decimal number.
   m = t.match(/^([A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+)\.?\s+([A-Z(].*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
+  // "A1.   Purpose.", "A3.1  Body-worn camera …", "B2.1(a)  Calls for service": a part's letter run into its numbers.
+  m = t.match(/^([A-Z]\d{1,2}(?:\.\d{1,3})*)((?:\([a-z0-9]{1,3}\))*)(\.?)\s+([A-Z(“"].*)$/);
+  if (m && (m[1]!.includes('.') || m[2] || m[3])) {
+    const items = [...m[2]!.matchAll(/\(([a-z0-9]+)\)/g)].map((x) => x[1]!);
+    const value = [m[1]!, ...items].join('.');
+    return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[4]! };
+  }
+  // "3A.  Access to the Records Management System …", "4B(1)  The names …": a paragraph lettered after its number.
+  m = t.match(/^(\d{1,3}[A-Z])((?:\(\d{1,3}\))*)(\.?)\s+([A-Z(“"].*)$/);
+  if (m && (m[2] || m[3])) {
+    const items = [...m[2]!.matchAll(/\((\d+)\)/g)].map((x) => x[1]!);
+    const value = [m[1]!, ...items].join('.');
+    return { style: `decimal-${value.split('.').length + 1}`, value, absolute: true, rest: m[4]! };
+  }
+  // "II-A     Mobile data terminal …", "III-A-1  Officers shall log on …": a roman outline written with dashes.
+  m = t.match(/^((?:[IVX]{1,4})-[A-Z](?:-\d{1,3})?)\s+([A-Z(“"].*)$/);
+  if (m && ROMAN.test(m[1]!.split('-')[0]!)) return { style: `decimal-${m[1]!.split('-').length}`, value: m[1]!, absolute: true, rest: m[2]! };
   // "3-07/210.05 Software Installation": a manual's volume-chapter/section number, one level of sections.
   m = t.match(/^(\d{1,2}-\d{1,3}\/\d{2,4}\.\d{2})\.?\s+(.*)$/);
   if (m) return { style: 'decimal-1', value: m[1]!, absolute: true, rest: m[2]! };

@@ -1,5 +1,5 @@
 import type { Section } from '../types.js';
-import { isCapsHeading, isTitleHeading, looksLikeTitle, newLabelState, parseLabel, type Label } from './labels.js';
+import { isCapsHeading, isTitleHeading, looksLikeTitle, newLabelState, parseLabel, romanValue, type Label } from './labels.js';
 
 export interface Segmented {
   /** Lines before the first section: title block, memo header, index terms. */
@@ -43,11 +43,17 @@ export function segment(raw: string[]): Segmented {
   // A document whose only numbers are a list after a lead-in ("… as listed: 1. … 2. …") is split at its headings.
   const numbered = alone.filter(isSectionLabel).length >= 3 && !onlyLists(lines, alone);
   // "1.   PURPOSE" over "1.1   This regulation …": a numbered heading whose paragraphs extend its number.
-  const extended = new Set(alone.filter((l) => l?.style === 'decimal-2').map((l) => parentNumber(l!.value)));
+  // So is "3.  RECORDS SECURITY" over "3A.", and "III.  PROCEDURES" over "III-A".
+  const extended = new Set(alone.filter((l) => l?.style === 'decimal-2').map((l) => l!.value.match(/^(\d+)[A-Z]$|^([IVX]+)-[A-Z]$/)?.slice(1).find(Boolean) ?? parentNumber(l!.value)));
+  let lastNumbered: number | undefined;
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines, alone);
   const contents = listedAgain(alone);
   for (const i of contentsRun(lines, alone)) contents.add(i);
+  // "III.  AUTHORIZATION OF COVERT ACCOUNTS ........ 1": a line with dot leaders to a page number is an entry of the contents.
+  lines.forEach((l, i) => {
+    if (DOT_LEADER.test(l)) contents.add(i);
+  });
   const docNumber = documentNumber(alone);
 
   const close = (depth: number) => {
@@ -92,8 +98,15 @@ export function segment(raw: string[]): Segmented {
     }
     // "16.3.3 Internal Blog…" in a table of contents before the body repeats it: an entry, not the section.
     const read = contents.has(i) || i === docNumber ? undefined : parseLabel(line, state);
-    const label = read?.style === 'arabic-dot' && extended.has(read.value) && looksLikeTitle(read.rest.trim(), true) ? { ...read, style: 'decimal-1', absolute: true } : read;
-    if (!label && numbered && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
+    // "6.  DISPOSITION" after "5.3.": the next numbered heading, whether or not paragraphs extend it.
+    const headingNumber = read?.style === 'arabic-dot' ? Number(read.value) : read?.style === 'roman-dot' ? romanValue(read.value) : undefined;
+    const numberedHeading =
+      headingNumber !== undefined &&
+      looksLikeTitle(read!.rest.trim(), true) &&
+      (extended.has(read!.value) || (lastNumbered !== undefined && headingNumber === lastNumbered + 1));
+    const label = numberedHeading ? { ...read!, style: 'decimal-1', absolute: true } : read;
+    if (numberedHeading) lastNumbered = headingNumber;
+    if (!label && numbered && !headed && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
       // "PURPOSE", "DEFINITIONS" before the first numbered section: headings of their own, closed when the numbering starts.
       close(0);
       open(undefined, line.trim(), '', true);
@@ -129,7 +142,8 @@ export function segment(raw: string[]): Segmented {
       pendingTitle = { title: line.trim(), style: ruleBelow.style, parent: parentNumber(ruleBelow.value) };
       continue;
     }
-    if (headed && isCapsHeading(line) && !label) {
+    // Not a title block's lines: "ASHFORD POLICE DEPARTMENT" over "SPECIAL ORDER 2024-03" over "TO: …".
+    if (headed && isCapsHeading(line) && !label && !memoLine(lines, i) && !(roots.length === 0 && isCapsHeading(lines[nextWithText(lines, i)] ?? ''))) {
       close(0);
       open(undefined, line.trim(), '');
       continue;
@@ -167,6 +181,9 @@ export function segment(raw: string[]): Segmented {
   inheritTitles(roots, '');
   return { front, back, sections: roots };
 }
+
+/** Dot leaders running to a page number: "PURPOSE ........ 1". */
+const DOT_LEADER = /(?:\.{4,}|(?:\.\s){4,})\s*\d{1,3}\s*$/;
 
 /** The unnumbered headings a numbered order opens with. */
 const PREAMBLE_HEADING =
@@ -231,8 +248,13 @@ function contentsRun(lines: string[], labels: Array<Label | undefined>): number[
 function documentNumber(labels: Array<Label | undefined>): number | undefined {
   const first = labels.findIndex(isSectionLabel);
   const label = labels[first];
-  if (first < 0 || !label?.absolute || label.style.startsWith('word-')) return undefined;
+  if (first < 0 || !label?.absolute) return undefined;
   const same = labels.filter((l) => isSectionLabel(l) && l!.style === label.style).length;
+  // "ARTICLE 9 / USE OF TECHNOLOGY" over "Rule 1.", "Rule 2.", …: the article is the document, its rules the sections.
+  if (label.style.startsWith('word-')) {
+    const rules = labels.filter((l) => isSectionLabel(l) && l!.style.startsWith('word-') && l!.style !== label.style).length;
+    return same === 1 && rules >= 3 && /^(?:article|chapter)\b/i.test(label.value) ? first : undefined;
+  }
   // "OPER.11 POLICY" over "OPER.11.5 …" heads the sections that extend its number.
   const extended = labels.some((l) => isSectionLabel(l) && l!.absolute && l!.value !== label.value && /^[.-]/.test(l!.value.slice(label.value.length)) && l!.value.startsWith(label.value));
   const others = labels.filter((l) => isSectionLabel(l) && l!.style !== label.style).length;
