@@ -182,7 +182,7 @@ const SEEKS_PROCESS = [
   /\bwhose (approval|permission|sign off|ok|okay)\b/,
   /\bapproval from who\b/,
   /\bwho do i (need|get) (approval|permission)/,
-  /\bwho (do|should|would|must|can) (i|we) (need to |have to |got to |gotta )?(ask|ok it with|okay it with|clear it with|run it by|check with|get (it |this |that )?(approved|ok|okay|okd|okayed|signed off|cleared))\b/,
+  /\bwho (do|should|would|must|can) (i|we) (need to |have to |got to |gotta )?(ask|(?:ok|okay|clear|run|check) (?:it|that|this) (?:with|by|past)|check with|get (it |this |that )?(approved|ok|okay|okd|okayed|signed off|cleared))\b/,
   /\bwho do (i|we) need to (ok|okay|clear)\b/,
   /\bwho (can|could|would|will|has to|needs to|must|should|gets to|is able to|is allowed to) (ok|okay|approve|authorize|sign off|green ?light|clear|allow|permit|give (me )?(the )?(ok|okay|go ahead|permission|approval))\b/,
   /\b(ok d|okd|okayed|approved|signed off|authorized|cleared) by\b/,

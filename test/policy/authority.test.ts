@@ -108,6 +108,10 @@ describe('naming the authority a sentence names', () => {
       verdict: 'needs_approval',
       authority: 'Undersheriff',
     });
+    expect(classifySentence('Employees who want something posted, such as a lost dog, should send it to the Administrative Sergeant, who approves all content before it is published.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Administrative Sergeant',
+    });
     expect(classifySentence('A member who needs additional software for an assigned duty shall submit a request through the unit commander to TSB.')).toMatchObject({
       verdict: 'needs_approval',
       authority: 'TSB',

@@ -60,6 +60,10 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('hears "who do i gotta clear that with" ask for the approval path', () => {
+    expect(analyzeQuestion('a podcast wants me on to talk about dept recruiting, who do i gotta clear that with', lexicon).seeksProcess).toBe(true);
+  });
+
   it('hears leave asked for someone else\'s use, or after the fact, though something went wrong', () => {
     expect(analyzeQuestion("my fto's rms account is locked, can he just use my login until IT fixes it", lexicon).intent).toBe('permission');
     expect(analyzeQuestion('bwc battery died on a call so i recorded the statement on my phone instead. thats fine right?', lexicon).intent).toBe('permission');

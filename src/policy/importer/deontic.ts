@@ -69,6 +69,8 @@ const APPROVAL = [
   /\b(?:you|members?|employees?|officers?|deputies|troopers?|personnel)\s+(?:will\s+|must\s+|first\s+|also\s+)*need(?:s)?\s+(?:the\s+|your\s+|their\s+|his or her\s+|an?\s+)?(?:(?:prior|written|advance|express)\s+)*(?:[\w-]+\s+){0,3}?[\w-]+(?:'s|’s)\s+(?:(?:prior|written|advance|express)\s+)*(?:approval|authori[sz]ation|permission|sign-off|consent)\b/i,
   // "… call your shift sergeant, who may authorize you to use your personal phone": the one to ask decides.
   /\b(?:call|ask|contact|notify|consult|see|check with)\s+(?:the|your|a|an)\s+[^,.;]{2,60}?,?\s+who\s+(?:may|can|will|must)\s+(?:then\s+)?(?:authori[sz]e|approve|permit|allow|decide)\b/i,
+  // "Employees who want something posted … should send it to the Administrative Sergeant, who approves all content".
+  /\b(?:send|submit|forward|give|bring|route|email|e-mail)\s+(?:it|them|the (?:request|content|item|post|material))\s+to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?(?:approves?|authori[sz]es?|decides?|reviews? and approves?)\b/i,
   // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
   /\bonly (?:upon|on|at|after|with)\s+(?:the\s+)?(?:written\s+|formal\s+|signed\s+)?(?:request|recommendation|direction|order|sign-off)\s+of\b/i,
 ];
