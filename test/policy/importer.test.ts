@@ -1181,8 +1181,8 @@ describe('a ban whose only way through is an approval', () => {
   });
 });
 
-describe('numbering layouts written blind (test/fixtures/layouts)', () => {
-  const dir = fileURLToPath(new URL('../fixtures/layouts/', import.meta.url));
+describe.each(['layouts', 'layouts2'])('numbering layouts written blind (test/fixtures/%s)', (folder) => {
+  const dir = fileURLToPath(new URL(`../fixtures/${folder}/`, import.meta.url));
   const cited = (id: string) => id.toUpperCase().replace(/^(?:SECTION|SEC\.?|§)\s*/, '').replace(/[^A-Z0-9./ -]/g, '').replace(/\s+/g, ' ').trim();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     it(`reads ${file} as it numbers itself`, () => {

@@ -75,7 +75,9 @@ function isPageFurniture(line: string, count: number): boolean {
   const flat = line.replace(/\s{2,}/g, ' ');
   if (flat.length <= 120 && /\bpage\s*\d+\s*(of|\/)\s*\d+\b/i.test(line)) return true;
   // "Article 9 - Use of Technology and Public Comment          Page 1": a footer closing on its page number.
-  if (flat.length <= 120 && /\S\s{3,}page\s+\d{1,3}\s*$/i.test(line)) return true;
+  if (flat.length <= 120 && /\S\s{3,}page\s+(?:\d{1,4}-)?\d{1,3}\s*$/i.test(line)) return true;
+  // "Rev. 01/2024        Vesper Bay Police Department        Chapter 300" at the foot of each page: columns with the agency's name.
+  if (count >= 2 && flat.length <= 120 && /\S\s{4,}\S/.test(line) && /\b(?:police department|sheriff'?s (?:office|department)|police bureau)\b/i.test(line) && !/[.:]$/.test(line)) return true;
   // The department's name and its manual's, heading every page of a short policy ("Urbana PD Policy Manual").
   if (count >= 2 && flat.length <= 60 && /^[A-Z][\w.' -]*\b(?:policy manual|police department|general orders(?: manual)?|procedures? manual|sheriff's office)$/i.test(flat)) return true;
   // A header block of labelled fields on every page ("Dir.#: 126-A   Issued: 01/03/2013   Rescinds:"), however it ends.

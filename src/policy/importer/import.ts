@@ -208,7 +208,7 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   return out;
 }
 
-const ORDER_NUMBER = /((?:general order|special order|written directive|policy|directive|order|procedure|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
+const ORDER_NUMBER = /((?:general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
 const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
 const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;
 
@@ -234,7 +234,7 @@ function lexipolHeader(front: string[], dropped: string[]): FrontMatter | undefi
 /** "DIRECTIVE NUMBER: 3.07" → "Directive 3.07"; "OPD – 4.1" stays as written. */
 function documentId(written: string): string {
   const flat = written.replace(/\s+/g, ' ').trim();
-  const m = flat.match(/^(general order|special order|written directive|policy|directive|order|procedure|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*(.+)$/i);
+  const m = flat.match(/^(general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*(.+)$/i);
   if (!m) return flat;
   const kind = /^(?:sop|g\.o\.)$/i.test(m[1]!) ? m[1]!.toUpperCase() : m[1]!.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return `${kind} ${m[2]!.trim()}`;

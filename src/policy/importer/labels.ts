@@ -37,6 +37,8 @@ export function newLabelState(): LabelState {
 export function parseLabel(line: string, state: LabelState): Label | undefined {
   const t = line.trim();
   let m = t.match(/^(section|article|chapter|part|rule|paragraph|standard|§|sec\.|sect\.|art\.|para\.|sec(?=\s))\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+|(?<=^part\s+)[A-H](?=\s*(?:[-–—:.]|$)))\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
+  // "section 3(c)." at a line's start is a reference that wrapped there: a heading capitalises its word.
+  if (m && /^[a-z]/.test(m[1]!)) m = null;
   if (m) {
     const written = m[1]!.toLowerCase();
     // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5", "Sec 4" "Sec. 4".
@@ -45,9 +47,13 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const parts = m[2]!.replace(/\.$/, '').split('.').length;
     const style = `word-${word.toLowerCase().replace(/\.$/, '')}${parts > 1 ? `-${parts}` : ''}`;
     // "SECTION III – DEFINITIONS": a roman section is cited by its numeral, "III.B.2.a", as an outline's would be.
-    const value = word === 'Section' && /^[IVXLC]+$/.test(m[2]!) ? m[2]! : `${word} ${m[2]!.replace(/\.$/, '')}`;
+    // "ARTICLE II" likewise.
+    const value = (word === 'Section' || word === 'Article') && /^[IVXLC]+$/.test(m[2]!) ? m[2]! : `${word} ${m[2]!.replace(/\.$/, '')}`;
     return { style, value, absolute: true, rest: m[3]! };
   }
+  // "¶ 2  Employees shall not post …": a numbered paragraph, an item of the heading above it.
+  m = t.match(/^¶\s*(\d{1,3})\.?\s+(\S.*)$/);
+  if (m) return { style: 'pilcrow', value: m[1]!, absolute: false, rest: m[2]! };
   // "R4.07 Use of Personal Electronic Devices.", "R4.07.2 …": a rule letter run into its decimal number.
   m = t.match(/^([A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+)\.?\s+([A-Z(].*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
@@ -83,16 +89,27 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const depth = m[1]!.split(/[.-]/).length;
     return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
   }
-  m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)\.?\s+(.*)$/);
+  // "4.2Members shall not:", "3.2\"Criminal justice information\"": a label run into its text, as some exports leave it.
+  m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)((?:\([a-z0-9]{1,3}\))*)\.?(?:\s+|(?=["“][A-Z]|[A-Z][a-z]))(.*)$/);
   if (m && !/^\d+\.\d+\s*(%|percent|hours?|days?|miles?)/i.test(t)) {
-    const depth = m[1]!.split('.').length;
-    return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
+    // "300.2(a)   Members shall use plain language …": the item of 300.2, cited 300.2.a.
+    const value = [m[1]!, ...[...m[2]!.matchAll(/\(([a-z0-9]+)\)/g)].map((x) => x[1]!)].join('.');
+    return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[3]! };
   }
   m = t.match(/^\(?([A-Za-z]{1,4}|\d{1,3})([.)])\s+(.*)$/);
+  // "(a)(1) Access to recordings …": a paragraph whose first words are its first subparagraph.
+  m ??= t.match(/^\(([a-z]{1,4}|\d{1,3})(\))(\([a-z0-9]{1,3}\)\s+\S.*)$/i);
+  // "7.Any member who …", "a.install, download …": the same, with no space after the dot.
+  m ??= t.match(/^(\d{1,3})(\.)(?=["“]?[A-Z](?:[a-z]|[A-Z]{2}))(.*)$/);
+  const run = m ? null : t.match(/^([a-z])(\.)(?=[a-z]{3,})(.*)$/);
+  if (run && (run[1] === 'a' || state.last.get('lower-dot')?.charCodeAt(0) === run[1]!.charCodeAt(0) - 1)) m = run;
+  // "1   GENERAL": a bare number, then a heading in capitals after a wide gap.
+  m ??= t.match(/^(\d{1,2})()\s{2,}([A-Z][A-Z ,&/'-]{3,})$/);
   if (!m) return undefined;
   const [, raw, close, rest] = m as unknown as [string, string, string, string];
   const paren = t.startsWith('(') && close === ')';
   const wrap = paren ? 'paren' : close === ')' ? 'close' : 'dot';
+  if (!close) return { style: 'decimal-1', value: raw, absolute: true, rest };
   if (/^\d+$/.test(raw)) return { style: `arabic-${wrap}`, value: raw, absolute: false, rest };
   const style = classifyLetters(raw, wrap, state);
   if (!style) return undefined;

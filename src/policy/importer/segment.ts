@@ -44,17 +44,21 @@ export function segment(raw: string[]): Segmented {
   const numbered = alone.filter(isSectionLabel).length >= 3 && !onlyLists(lines, alone);
   // "1.   PURPOSE" over "1.1   This regulation …": a numbered heading whose paragraphs extend its number.
   // So is "3.  RECORDS SECURITY" over "3A.", and "III.  PROCEDURES" over "III-A".
-  const extended = new Set(alone.filter((l) => l?.style === 'decimal-2').map((l) => l!.value.match(/^(\d+)[A-Z]$|^([IVX]+)-[A-Z]$/)?.slice(1).find(Boolean) ?? parentNumber(l!.value)));
+  const extended = new Set(alone.filter((l, i) => l?.style === 'decimal-2' && !REFERENCE_WORD.test(lines[i - 1] ?? '')).map((l) => l!.value.match(/^(\d+)[A-Z]$|^([IVX]+)-[A-Z]$/)?.slice(1).find(Boolean) ?? parentNumber(l!.value)));
   let lastNumbered: number | undefined;
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines, alone);
-  const contents = listedAgain(alone);
+  const contents = listedAgain(lines, alone);
   for (const i of contentsRun(lines, alone)) contents.add(i);
   // "III.  AUTHORIZATION OF COVERT ACCOUNTS ........ 1": a line with dot leaders to a page number is an entry of the contents.
   lines.forEach((l, i) => {
     if (DOT_LEADER.test(l)) contents.add(i);
   });
   const docNumber = documentNumber(alone);
+  const colonHeadings = lines.filter((l) => COLON_HEADING.test(l)).length;
+  const leadIns = lines.filter((l) => BULLET_LEAD.test(l)).length;
+  // Whether the document numbers only lists, never its sections ("I.", "4.1"): then its headings are its sections.
+  const listsOnly = alone.every((l, i) => !isSectionLabel(l) || (!l!.absolute && !l!.style.startsWith('roman')) || REFERENCE_WORD.test(lines[i - 1] ?? ''));
 
   const close = (depth: number) => {
     while (stack.length > depth) finish(stack.pop()!);
@@ -85,9 +89,10 @@ export function segment(raw: string[]): Segmented {
   let closing = false;
   let labelled = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(BULLETED_LABEL, '');
+    // "PURPOSE" / "=======": a heading's underline is no text.
+    const line = UNDERLINE.test(lines[i]!) ? '' : lines[i]!.replace(BULLETED_LABEL, '');
     // A signature block closes the document; the same words in a header block do not.
-    closing ||= roots.length > 0 && CLOSING.test(line) && lines.slice(i + 1).filter((l) => l.trim()).length <= 12;
+    closing ||= roots.length > 0 && (CLOSING.test(line) || signature(lines, i)) && lines.slice(i + 1).filter((l) => l.trim()).length <= 12;
     if (closing) {
       if (line.trim()) back.push(line.trim());
       continue;
@@ -100,12 +105,31 @@ export function segment(raw: string[]): Segmented {
     const read = contents.has(i) || i === docNumber ? undefined : parseLabel(line, state);
     // "6.  DISPOSITION" after "5.3.": the next numbered heading, whether or not paragraphs extend it.
     const headingNumber = read?.style === 'arabic-dot' ? Number(read.value) : read?.style === 'roman-dot' ? romanValue(read.value) : undefined;
+    // "7.Any member who discovers …" after "6.2": the next numbered paragraph of the document, not an item of 6.2,
+    // unless a list numbered in that style is open.
+    const inList = stack.some((o) => o.style === read?.style);
     const numberedHeading =
       headingNumber !== undefined &&
-      looksLikeTitle(read!.rest.trim(), true) &&
-      (extended.has(read!.value) || (lastNumbered !== undefined && headingNumber === lastNumbered + 1));
+      (extended.has(read!.value) ? looksLikeTitle(read!.rest.trim(), true) : lastNumbered !== undefined && headingNumber === lastNumbered + 1 && (looksLikeTitle(read!.rest.trim(), true) || !inList));
     const label = numberedHeading ? { ...read!, style: 'decimal-1', absolute: true } : read;
     if (numberedHeading) lastNumbered = headingNumber;
+    // "•  PERSONAL USE – Members may carry …": a memo's bullets, each led by the heading it is cited by.
+    const lead = !label && leadIns >= 3 ? BULLET_LEAD.exec(line) : null;
+    if (lead && (roots.length > 0 || front.length > 0)) {
+      close(0);
+      open(undefined, lead[1]!.trim(), lead[2]!.trim());
+      continue;
+    }
+    // "PURPOSE: To establish …", "PROCEDURE:" over "1. Account Issuance": an SOP's headings, each over its own text and steps.
+    const colon = !label && colonHeadings >= 2 && listsOnly ? COLON_HEADING.exec(line) : null;
+    if (colon && (roots.length > 0 || front.length > 0)) {
+      const below = nextLabel(lines, i);
+      if (!isSectionLabel(below) || (!below!.absolute && !below!.style.startsWith('roman'))) {
+        close(0);
+        open(undefined, colon[1]!.trim(), colon[2]!.trim());
+        continue;
+      }
+    }
     if (!label && numbered && !headed && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
       // "PURPOSE", "DEFINITIONS" before the first numbered section: headings of their own, closed when the numbering starts.
       close(0);
@@ -126,6 +150,13 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     if (isSectionLabel(label) && label!.absolute) lastDecimal = label!.value.replace(/^\D+/, '') || lastDecimal;
+    if (isSectionLabel(label) && label!.style.endsWith('-paren') && COMPOUND_REST.test(label!.rest)) {
+      // "(a)(1) Access …": (a) opens with no text of its own; "(1) Access …" is read next as a line of its own.
+      open(label, undefined, '');
+      lines[i] = label!.rest;
+      i--;
+      continue;
+    }
     if (isSectionLabel(label)) {
       const rest = label!.rest.trim();
       const titled = looksLikeTitle(rest, label!.absolute);
@@ -143,7 +174,7 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // Not a title block's lines: "ASHFORD POLICE DEPARTMENT" over "SPECIAL ORDER 2024-03" over "TO: …".
-    if (headed && isCapsHeading(line) && !label && !memoLine(lines, i) && !(roots.length === 0 && isCapsHeading(lines[nextWithText(lines, i)] ?? ''))) {
+    if (headed && isCapsHeading(line) && !label && !memoLine(lines, i) && !(roots.length === 0 && titleBlockLine(lines, i, alone))) {
       close(0);
       open(undefined, line.trim(), '');
       continue;
@@ -158,7 +189,9 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // "ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA": what follows is no part of the last numbered paragraph.
-    if (numbered && !label && roots.length > 0 && ATTACHMENT.test(line)) {
+    // Not the list of them under "6.0 ATTACHMENTS": "Attachment A: Records Request Form (PHPD-117)".
+    const listing = /^(?:attachments|appendices|exhibits|enclosures|forms)$/i.test(stack[stack.length - 1]?.section.title ?? '');
+    if (numbered && !label && roots.length > 0 && ATTACHMENT.test(line) && !listing) {
       close(0);
       open(undefined, line.trim(), '');
       continue;
@@ -185,6 +218,56 @@ export function segment(raw: string[]): Segmented {
 /** Dot leaders running to a page number: "PURPOSE ........ 1". */
 const DOT_LEADER = /(?:\.{4,}|(?:\.\s){4,})\s*\d{1,3}\s*$/;
 
+/**
+ * Before the first section, a line of the title block rather than a heading: another capitalised line follows it, or
+ * no numbered paragraph follows within three lines and it is none of the usual headings ("PURPOSE").
+ */
+function titleBlockLine(lines: string[], i: number, alone: (Label | undefined)[]): boolean {
+  const j = nextWithText(lines, i);
+  if (isCapsHeading(lines[j] ?? '')) return true;
+  if (PREAMBLE_HEADING.test(lines[i]!)) return false;
+  let k = i;
+  for (let n = 0; n < 3; n++) {
+    k = nextWithText(lines, k);
+    if (isSectionLabel(alone[k])) return false;
+  }
+  return true;
+}
+
+/** "L. Ashby" over "Chief of Police", or "M. Okafor, Chief of Police": who signed, not a lettered paragraph. */
+function signature(lines: string[], i: number): boolean {
+  const t = lines[i]!.trim();
+  const name = /^[A-Z]\.\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?/;
+  const office = /^(?:chief|sheriff|undersheriff|director|commander|captain|lieutenant|colonel|superintendent|commissioner|city manager|county administrator|administrator)\b/i;
+  if (new RegExp(`${name.source},\\s*(?:the\\s+)?(?:deputy\\s+|assistant\\s+)?${office.source.slice(1)}`, 'i').test(t)) return true;
+  if (!new RegExp(`${name.source}$`).test(t)) return false;
+  const next = lines[nextWithText(lines, i)]?.trim() ?? '';
+  return office.test(next);
+}
+
+/** "•  PERSONAL USE – Members may …": a bullet led by a heading in capitals and a dash. */
+const BULLET_LEAD = /^\s*[•●▪◦■*]\s+([A-Z][A-Z0-9 ,&/'’()-]{2,60}?[A-Z)])\s+[-–—:]\s+(\S.*)$/;
+
+/** "3.2.2.4" after "3.2.2.3": the same number with its last part one more. */
+function nextInTurn(value: string, last: string): boolean {
+  const c = value.split('.');
+  const l = last.split('.');
+  return c.length === l.length && c.length > 1 && c.slice(0, -1).join('.') === l.slice(0, -1).join('.') && Number(c[c.length - 1]) === Number(l[l.length - 1]) + 1;
+}
+
+/** A line of "=====" or "-----" under a heading, or a rule across the page. */
+const UNDERLINE = /^\s*(?:[=_]{3,}|-{3,})\s*$/;
+
+/** What is left of "(a)(1) Access …" once "(a)" is read: a label of its own. */
+const COMPOUND_REST = /^\([a-z0-9]{1,3}\)\s+\S/i;
+
+/** A line closing on a word that a section number follows: "… Security Policy, Sec.", "as set out in Section". */
+const REFERENCE_WORD = /(?:^|[\s,(])(?:sec|sect|section|sections|§|§§|para|paragraph|art|article|rule|no)\.?\s*$/i;
+
+/** "PROCEDURE:", "PURPOSE: To establish …": a standard heading of an SOP, closed by a colon, its text on the same line or below. */
+const COLON_HEADING =
+  /^\s*((?:PURPOSE|POLICY|POLICY STATEMENT|SCOPE|APPLICABILITY|BACKGROUND|DISCUSSION|DEFINITIONS?|PROCEDURES?|RESPONSIBILIT(?:Y|IES)|REFERENCES?|ENFORCEMENT|VIOLATIONS?|SANCTIONS|TRAINING|GUIDELINES|RULES|ATTACHMENTS?|FORMS)(?: AND [A-Z]+)?)\s*:\s*(.*)$/;
+
 /** The unnumbered headings a numbered order opens with. */
 const PREAMBLE_HEADING =
   /^\s*(?:PURPOSE|POLICY|POLICY STATEMENT|STATEMENT OF POLICY|SCOPE|PURPOSE AND SCOPE|APPLICABILITY|BACKGROUND|DISCUSSION|DEFINITIONS?|REFERENCES?|PROCEDURES?|AUTHORITY)\s*:?\s*$/;
@@ -193,11 +276,14 @@ const PREAMBLE_HEADING =
  * Lines whose decimal label ("16.3.3 Internal Blog") opens a later line again: the earlier ones are entries of a table
  * of contents, not the sections.
  */
-function listedAgain(labels: Array<Label | undefined>): Set<number> {
+function listedAgain(lines: string[], labels: Array<Label | undefined>): Set<number> {
   const last = new Map<string, number>();
   const at: Array<[number, string]> = [];
   labels.forEach((label, i) => {
     if (!label?.absolute || decimalDepth(label.style) === 0) return;
+    // "… in accordance with" / "3.1.2. Supervisors shall also …": a reference wrapped mid-sentence repeats no heading.
+    const previous = lines.slice(Math.max(0, i - 3), i).reverse().find((l) => l.trim()) ?? '';
+    if (at.length > 0 && /[a-z,]$/.test(previous.trim()) && !isSectionLabel(parseLabel(previous, newLabelState()))) return;
     last.set(label.value, i);
     at.push([i, label.value]);
   });
@@ -377,11 +463,16 @@ function inlineItemWrapped(label: Label, previous: string[]): boolean {
  * reference that wrapped, not a heading.
  */
 function wrappedReference(label: Label, previous: string, last: string | undefined): boolean {
+  // "3.2.2.3 information …; and" / "3.2.2.4 the identity of …": the next number in turn is an item, however it reads.
+  if (last && nextInTurn(label.value, last) && !/^(?:and|or|through|thru|to|of|in|above|below|shall|may)\b|^[;,)]/.test(label.rest.trim())) return false;
+  // "… CJIS Security Policy, Sec." / "5.10 (System and Communications Protection).": the number a reference word asks for.
+  if (label.absolute && /^\d/.test(label.value) && REFERENCE_WORD.test(previous)) return true;
   // "… subject to" / "200.14.07 and 200.14.08.", "… approved under" / "Rule 11; and": no heading reads on like that.
   if (label.absolute && /[A-Za-z,]$/.test(previous.trim()) && /^(?:[a-z]|[;,)])/.test(label.rest.trim())) return true;
   if (decimalDepth(label.style) === 0 || !last || !/[A-Za-z,]$/.test(previous.trim())) return false;
   // A heading line ("Section 3. General Principles") ends in a letter too, and is followed by its first paragraph.
-  if (isSectionLabel(parseLabel(previous, newLabelState())) || isTitleHeading(previous)) return false;
+  const heading = parseLabel(previous, newLabelState());
+  if ((isSectionLabel(heading) && looksLikeTitle(heading!.rest.trim(), heading!.absolute)) || isTitleHeading(previous)) return false;
   const c = label.value.split(/[.-]/).map(Number);
   const l = last.split(/[.-]/).map(Number);
   if (c.length === l.length + 1) return !(c.slice(0, -1).every((x, k) => x === l[k]) && c[c.length - 1]! <= 2);
