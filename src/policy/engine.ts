@@ -27,10 +27,21 @@ export class PolicyEngine {
     const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))));
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
-    if (!best || scored[0]!.score < MIN_SCORE || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
+    if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
   }
 }
+
+/**
+ * The least fit that speaks to a question. A long question's fit is spread over all its words, so its floor is lower:
+ * "I run a little pressure washing business on the side. If im on my lunch break …" fits its rule as well as a short one.
+ */
+function minScore(q: AnalyzedQuestion): number {
+  return MIN_SCORE * Math.min(1, LONG_QUESTION / Math.max(1, q.terms.length));
+}
+
+/** How many words a question may have before its floor starts to fall. */
+const LONG_QUESTION = 7;
 
 /**
  * "Can I …?" is answered by a rule when one fits nearly as well as the best fact: a fact about the matter
@@ -93,7 +104,8 @@ function preferApprovalOnTies(q: AnalyzedQuestion, lexicon: Lexicon, ranked: Sco
     s.missing.length === 0 &&
     // One that applies in a circumstance the question leaves open ("When related to criminal investigations, …") must fit better.
     s.score >= first.score * (s.openContexts.length === 0 ? SAME_SECTION_APPROVAL : SAME_SECTION_APPROVAL_OPEN) &&
-    banNamed.every((c) => s.item.concepts.has(c));
+    // A ban that fits the question only in part ("create … a page" asked as "put it up on the page") yields to it all the same.
+    (first.missing.length > 0 || banNamed.every((c) => s.item.concepts.has(c)));
   return promote(ranked, (s) => s.item.provision.verdict === 'needs_approval' && ((s.score >= first.score * near && (!limited || sameSection(s))) || wayThrough(s)));
 }
 

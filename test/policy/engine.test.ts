@@ -208,6 +208,14 @@ describe('answers against an imported document', () => {
     expect(other.ask('can i put my own copy of photoshop on the report room pc').verdict).toBe('prohibited');
   });
 
+  it('answers a long, chatty question whose fit is spread over many words, and still finds nothing for a short one it does not cover', () => {
+    const engine = engineForFixture('blind16/harlan-pd-policy-702.txt');
+    const answer = engine.ask('i think my sgt is retaliating against me. can i record our next sit down on my phone w/o telling him, just to cover myself');
+    expect(answer.verdict).toBe('prohibited');
+    expect(answer.citations[0]?.section).toMatch(/^702\.6\.1/);
+    expect(engine.ask('can i wear my uniform to a political rally').verdict).toBe('not_addressed');
+  });
+
   it('answers a member with the rule on members, not the one on another role, unless the asker is in that role', () => {
     const engine = engineForFixture('blind12/esu_pd_acceptable_use_it.txt');
     const answer = engine.ask('can i shop on amazon on the office pc during my lunch');
