@@ -1196,3 +1196,23 @@ describe.each(['layouts', 'layouts2'])('numbering layouts written blind (test/fi
     });
   }
 });
+
+describe('a header field naming the chapter a policy is filed in', () => {
+  it('is the document\'s, not a chapter over its outline: "Chapter 8     Evidence, Records …" over "I. PURPOSE"', () => {
+    const text = `LINDEN UNIVERSITY POLICE DEPARTMENT
+
+Policy 8.4                    Body-Worn Cameras and Digital Media
+Chapter 8                     Evidence, Records, and Information Systems
+Effective Date                January 8, 2024
+
+I.   PURPOSE
+     This policy governs body-worn cameras.
+II.  POLICY AND SCOPE
+     A.  This policy applies to all sworn police officers.
+III. PROCEDURES
+     A.  Officers shall activate the camera on every call for service.
+     B.  Officers shall not record in restrooms.
+`;
+    expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['I', 'II', 'II.A', 'III', 'III.A', 'III.B']);
+  });
+});

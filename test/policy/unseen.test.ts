@@ -31,7 +31,9 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * did not import usefully until "R4.07" and "SECTION III" were read as the document numbers them). In the ninth,
  * `blind16` (a Lexipol-style chapter, a county administrative regulation, a memo-style special order cited by its
  * headings; first score 44/90) and `blind17` (a state patrol directive to six levels, a county manual numbered
- * "3-07/210.05", a general order in articles and sections; first score 41/90).
+ * "3-07/210.05", a general order in articles and sections; first score 41/90), then, after two sets of numbering layouts
+ * had been read right, `blind18` (an SOP with "PROCEDURE:" steps, a city IT policy, a campus outline under a
+ * "Chapter 8" header field; first score 31/90, 15/90 with the session's starting code).
  */
 const SETS = [
   { folder: 'unseen', min: 0.79 },
@@ -54,6 +56,7 @@ const SETS = [
   { folder: 'blind15', min: 0.7 },
   { folder: 'blind16', min: 0.57 },
   { folder: 'blind17', min: 0.58 },
+  { folder: 'blind18', min: 0.5 },
 ];
 
 function documentsIn(dir: string): string[] {

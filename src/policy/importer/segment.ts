@@ -339,7 +339,9 @@ function documentNumber(labels: Array<Label | undefined>): number | undefined {
   // "ARTICLE 9 / USE OF TECHNOLOGY" over "Rule 1.", "Rule 2.", …: the article is the document, its rules the sections.
   if (label.style.startsWith('word-')) {
     const rules = labels.filter((l) => isSectionLabel(l) && l!.style.startsWith('word-') && l!.style !== label.style).length;
-    return same === 1 && rules >= 3 && /^(?:article|chapter)\b/i.test(label.value) ? first : undefined;
+    // "Chapter 8     Evidence, Records …" in a header block over "I. PURPOSE", "II. POLICY": the chapter the policy is filed in.
+    const outline = labels.filter((l) => isSectionLabel(l) && l!.style.startsWith('roman-')).length;
+    return same === 1 && (rules >= 3 || outline >= 3) && /^(?:article|chapter)\b/i.test(label.value) ? first : undefined;
   }
   // "OPER.11 POLICY" over "OPER.11.5 …" heads the sections that extend its number.
   const extended = labels.some((l) => isSectionLabel(l) && l!.absolute && l!.value !== label.value && /^[.-]/.test(l!.value.slice(label.value.length)) && l!.value.startsWith(label.value));
