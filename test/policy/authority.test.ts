@@ -98,6 +98,14 @@ describe('naming the authority a sentence names', () => {
     });
   });
 
+  it('reads an act kept to one office as a ban on everyone else, and "no personal use … is permitted" as a ban', () => {
+    expect(classifySentence('Only Technology Services Bureau (TSB) personnel may install software on County equipment.').verdict).toBe('prohibited');
+    expect(classifySentence('Only DoIT staff may install software, plug-ins, or browser extensions on City computers.').verdict).toBe('prohibited');
+    expect(classifySentence('Only approved software may be installed.').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Only authorized personnel may access CJI.').verdict).not.toBe('prohibited');
+    expect(classifySentence('MDCs shall be used only for WPD business, and no personal use of any kind is permitted on an MDC.').verdict).toBe('prohibited');
+  });
+
   it('reads no approver where none is needed or none is named', () => {
     expect(classifySentence('Officers may view public profiles without supervisory approval when it relates to an assigned case.').verdict).not.toBe('needs_approval');
     expect(classifySentence('When leave is approved, the unit may issue a loaner radio.').verdict).not.toBe('needs_approval');

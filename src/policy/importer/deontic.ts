@@ -110,6 +110,11 @@ const ALLOWED_NEGATED = /\b(?:approval|permission|authori[sz]ation)\b[^;]{0,60}?
 const PROHIBITED =
   /\b(?:prohibit(?:s|ed)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted|authori[sz]ed|acceptable|tolerated)|shall not|shall never|must not|must never|may not|will not|cannot|can not|should not|should never|are not to|is not to|not to be|never|no (?:other |outside |unauthori[sz]ed )?(?:employee|member|user|person|one|personnel|officer|deputy|department member|staff member)s? (?:shall|may|will|should|is|can)|(?:^|[;:]\s*|^(?:if|when|whenever|once|after|while|where|in the event)\b[^;:]{0,200}?,\s*)(?:do not|don't|never)|no [a-z ,]{1,60} (?:shall|may|will) be|unauthori[sz]ed|refrain from|(?:is|are|constitutes?) (?:a )?violations? of|it is a violation|(?:is|are) unacceptable|unacceptable uses?|(?:is|are) not acceptable|(?:is|are) inappropriate|misuse of|(?:is|are) (?:strictly )?(?:prohibited|banned)|not permissible|impermissible)\b/i;
 
+/** "no personal use of any kind is permitted", "no exceptions are allowed". */
+const NONE_PERMITTED = /\bno\s+(?:[\w-]+\s+){0,6}?(?:is|are|shall be|will be)\s+(?:permitted|allowed|authori[sz]ed)\b/i;
+/** "Only DoIT staff may install …", "Only Technology Services Bureau (TSB) personnel may …": an act kept to one office. */
+const ONLY_ROLE =
+  /^\s*only\s+(?:the\s+)?(?!(?:authori[sz]ed|designated|trained|assigned|approved|certified|qualified|sworn)\b)(?:[A-Z(][\w&()-]*\s+){1,6}(?:staff|personnel|employees|members|technicians|administrators?|unit|section|division|bureau|office|team)\s+(?:may|can|are (?:authori[sz]ed|permitted|allowed) to)\s+(?!approve|authori[sz]e|permit|grant|allow)[a-z]/i;
 const ALLOWED = /\b(?:(?:is|are) (?:(?:also|generally|hereby) )?(?:permitted|allowed|authori[sz]ed|acceptable|free to|welcome)|(?:members?|employees?|users?|personnel|deputies|deputy|officers?|supervisors?|sergeants?|detectives?|investigators?|troopers?|dispatchers?|commanders?|lieutenants?|captains?|staff|workers|you|they|he or she|he\/she)\s+(?:may|can)\s+(?!not\b|be\b|also be\b|result\b|lead\b|face\b|subject\b)(?:only\s+)?[a-z]+|(?:may|can) be (?:used|accessed|installed|connected|posted|shared|taken|brought|charged|viewed|recorded|stored|kept|saved|copied|sent|transmitted|released|printed|disclosed|downloaded|turned (?:off|on)|deactivated|muted|paused|stopped|activated|worn|carried|operated|played|uploaded|displayed|watched|utili[sz]ed|forwarded|shown|made|received|placed|answered)|are free|(?:do|does|shall|will) not (?:require|need) (?:any |prior |advance |written |further |supervisory )*(?:approval|authori[sz]ation|permission)|permissible|acceptable uses?|(?:is|are) allowed|(?:have|has|retain|retains|keep|keeps) (?:the|their|his or her|her|his) right to|(?:is|are) not restricted)\b/i;
 
 /** "No personal browsing …", "No photographs of victims …": what a list forbids, named without a verb. */
@@ -271,9 +276,12 @@ function classifyWording(sentence: string): Wording {
   // "members may use … provided that the member does not post …".
   // "No personal browsing, streaming, games or shopping on the MDT at any time": a ban with no verb.
   if (VERBLESS_BAN.test(sentence) && !FINITE.test(sentence)) return { verdict: 'prohibited' };
+  // "Only Technology Services Bureau (TSB) personnel may install software": everyone else may not.
+  if (ONLY_ROLE.test(sentence)) return { verdict: 'prohibited' };
   const negated = sentence.search(ALLOWED_NEGATED);
   const present = negated < 0 ? sentence.search(PRESENT_PROHIBIT) : -1;
-  const prohibited = Math.min(...[sentence.search(PROHIBITED), present].map((i) => (i < 0 ? Infinity : i)));
+  // "… and no personal use of any kind is permitted on an MDC": a ban, whatever "permitted" says alone.
+  const prohibited = Math.min(...[sentence.search(PROHIBITED), present, sentence.search(NONE_PERMITTED)].map((i) => (i < 0 ? Infinity : i)));
   const allowed = sentence.search(ALLOWED);
   const first = Math.min(...[negated, prohibited, allowed].filter((i) => i >= 0 && Number.isFinite(i)));
   // "… are urged to exercise the utmost caution before disclosing their employment": allowed, with care.
