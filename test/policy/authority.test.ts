@@ -104,6 +104,8 @@ describe('naming the authority a sentence names', () => {
     expect(classifySentence('Only approved software may be installed.').verdict).toBe('allowed_with_conditions');
     expect(classifySentence('Only authorized personnel may access CJI.').verdict).not.toBe('prohibited');
     expect(classifySentence('MDCs shall be used only for WPD business, and no personal use of any kind is permitted on an MDC.').verdict).toBe('prohibited');
+    // A use allowed for what it names only, not a duty to use it.
+    expect(classifySentence('Members shall query NCIC and driver and vehicle records only for an official criminal justice purpose.')).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
   });
 
   it('reads no approver where none is needed or none is named', () => {
