@@ -117,12 +117,17 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'th
 function namesUnknownApp(tokens: string[], matches: ConceptMatch[], covered: Set<number>, direct: Set<string>, lexicon: Lexicon): boolean {
   // An object named as what is installed ("a dashcam") is the thing; a device named as where ("on my work phone") is not.
   if (!lexicon.kind('software') || [...direct].some((c) => lexicon.kind(c) === 'object' && !lexicon.concepts[c]?.place)) return false;
-  return matches.some((m) => {
-    if (m.concept !== 'install' && m.concept !== 'download') return false;
-    let i = m.end;
-    while (i < tokens.length && DETERMINERS.has(tokens[i]!)) i++;
+  const unknownAt = (i: number) => {
     const word = tokens[i];
     return word !== undefined && !covered.has(i) && !STOPWORDS.has(word) && word.length >= 3 && /^[a-z]/.test(word);
+  };
+  return matches.some((m) => {
+    if (m.concept !== 'install' && m.concept !== 'download') return false;
+    // "can i get notepad++ put on my desktop": the app named before the act, after "get" or "have".
+    if (unknownAt(m.start - 1) && /^(?:get|have|got)$/.test(tokens[m.start - 2] ?? '')) return true;
+    let i = m.end;
+    while (i < tokens.length && DETERMINERS.has(tokens[i]!)) i++;
+    return unknownAt(i);
   });
 }
 

@@ -122,6 +122,10 @@ describe('naming the authority a sentence names', () => {
       verdict: 'needs_approval',
       authority: 'Administrative Sergeant',
     });
+    expect(classifySentence('A user who needs software shall submit a request through the DoIT Service Desk, and the Chief Information Officer shall approve all new software.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Chief Information Officer',
+    });
     expect(classifySentence('A member who needs additional software for an assigned duty shall submit a request through the unit commander to TSB.')).toMatchObject({
       verdict: 'needs_approval',
       authority: 'TSB',

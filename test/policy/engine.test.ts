@@ -50,6 +50,7 @@ describe('reading questions', () => {
   it('takes a word nothing knows, installed or downloaded, for an app', () => {
     expect(analyzeQuestion('can i install waze on my patrol laptop', lexicon).concepts).toContain('software');
     expect(analyzeQuestion('ok to download the blorpify thing on my work phone?', lexicon).concepts).toContain('software');
+    expect(analyzeQuestion('can i get notepad++ put on my desktop at the station', lexicon).concepts).toContain('software');
   });
 
   it('matches a phrase with words between its parts ("take ~ home"), but not too many', () => {
@@ -58,6 +59,11 @@ describe('reading questions', () => {
     expect(gap.conceptsOf('take home')).toContain('take_off_site');
     expect(gap.conceptsOf('can i take a picture of the house and post it at home')).not.toContain('take_off_site');
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
+  });
+
+  it('does not take a neighbour parking his truck for a question about parking', () => {
+    expect(analyzeQuestion('neighbor keeps parking his junk truck in front of my house, can i run his plate on the mdc', lexicon).concepts).not.toContain('off_topic');
+    expect(analyzeQuestion('where can i park my personal car at the station', lexicon).concepts).toContain('off_topic');
   });
 
   it('hears "who do i gotta clear that with" ask for the approval path', () => {

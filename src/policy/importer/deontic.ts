@@ -79,7 +79,7 @@ const APPROVAL = [
 const REQUEST_PATH = /\b(?:submits?|sends?|makes?|files?|routes?|directs?)\s+(?:a|an|the|their|his or her)\s+(?:[\w-]+\s+){0,3}?request\b/i;
 /** What makes a request one for permission: someone wanting to do something, or approval sought. */
 const WANTS =
-  /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bwho (?:needs|requires|wants) (?:an?|additional|more|other|new|further|access|special)\b|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
+  /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bwho (?:needs|requires|wants) (?!to\b)[a-z]+|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
 /** "… a request through the unit commander to TSB": the one a request is routed through is not the one who decides it. */
 const ROUTED_THROUGH = /\bthrough\s+(?:the\s+|his or her\s+|their\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?to\s+(?=\S)/i;
 
@@ -248,6 +248,9 @@ function classifyWording(sentence: string): Wording {
   if (request && WANTS.test(sentence)) {
     // "… submit a request to the CIU supervisor for routing to the Chief of Police": the one it is routed to decides.
     const tail = sentence.slice(request.index!);
+    // "… submit a request through the DoIT Service Desk, and the Chief Information Officer shall approve …": named as the one who approves.
+    const decider = tail.match(/\bthe\s+((?:[A-Z][\w'()-]*\s+){0,5}[A-Z][\w'()-]*)\s+(?:shall|will|must)\s+(?:review and\s+)?approve\b/);
+    if (decider) return { verdict: 'needs_approval', authority: decider[1]! };
     const through = tail.match(ROUTED_THROUGH);
     const routed = through ? through.index! + through[0].search(/to\s+$/) : tail.search(/\bfor (?:routing|forwarding|approval|decision)\b/i);
     const authority = authorityAfter(sentence, request.index! + Math.max(0, routed));
