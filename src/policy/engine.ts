@@ -93,7 +93,7 @@ function preferApprovalOnTies(q: AnalyzedQuestion, lexicon: Lexicon, ranked: Sco
   const duty = q.asksLeave && first.item.provision.verdict === 'info' && first.item.provision.required === true;
   if (first.item.provision.verdict !== 'prohibited' && !limited && !duty) return ranked;
   const near = limited || duty ? 0.85 : 0.97;
-  const sameSection = (s: Scored) => s.item.section === first.item.section && s.item.document === first.item.document;
+  const sameSection = (s: Scored) => inSameSection(s, first);
   // "Employees shall not install software … Only the IT Coordinator may approve and install software": the way through the ban beside it.
   // Not when the ban speaks of more of the question ("personally owned software") than the approval path does.
   const banNamed = [...q.concepts].filter((c) => first.item.concepts.has(c) && lexicon.kind(c) === 'object');
@@ -138,8 +138,7 @@ function preferReportingForProcedure(q: AnalyzedQuestion, ranked: Scored[]): Sco
 function preferPrimaryDuty(ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || first.item.provision.verdict !== 'must_report' || !ALSO_REPORT.test(first.item.provision.quote)) return ranked;
-  const sameSection = (s: Scored) => s.item.section === first.item.section && s.item.document === first.item.document;
-  return promote(ranked, (s) => sameSection(s) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
+  return promote(ranked, (s) => inSameSection(s, first) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
 }
 
 /** An amount or a period in words or figures: "90 days", "once per shift", "annually". */
@@ -160,6 +159,10 @@ function preferAmount(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
 
 /** How nearly a provision stating an amount must fit, against the best one that states none. */
 const AMOUNT_SHARE = 0.5;
+
+function inSameSection(a: Scored, b: Scored): boolean {
+  return a.item.section === b.item.section && a.item.document === b.item.document;
+}
 
 /** The best-ranked provision after the first that `pick` accepts, moved to the top; the ranking as it was when none is. */
 function promote(ranked: Scored[], pick: (s: Scored) => boolean): Scored[] {

@@ -60,15 +60,13 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "A1.   Purpose.", "A3.1  Body-worn camera …", "B2.1(a)  Calls for service": a part's letter run into its numbers.
   m = t.match(/^([A-Z]\d{1,2}(?:\.\d{1,3})*)((?:\([a-z0-9]{1,3}\))*)(\.?)\s+([A-Z(“"].*)$/);
   if (m && (m[1]!.includes('.') || m[2] || m[3])) {
-    const items = [...m[2]!.matchAll(/\(([a-z0-9]+)\)/g)].map((x) => x[1]!);
-    const value = [m[1]!, ...items].join('.');
+    const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[4]! };
   }
   // "3A.  Access to the Records Management System …", "4B(1)  The names …": a paragraph lettered after its number.
   m = t.match(/^(\d{1,3}[A-Z])((?:\(\d{1,3}\))*)(\.?)\s+([A-Z(“"].*)$/);
   if (m && (m[2] || m[3])) {
-    const items = [...m[2]!.matchAll(/\((\d+)\)/g)].map((x) => x[1]!);
-    const value = [m[1]!, ...items].join('.');
+    const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length + 1}`, value, absolute: true, rest: m[4]! };
   }
   // "II-A     Mobile data terminal …", "III-A-1  Officers shall log on …": a roman outline written with dashes.
@@ -93,7 +91,7 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)((?:\([a-z0-9]{1,3}\))*)\.?(?:\s+|(?=["“][A-Z]|[A-Z][a-z]))(.*)$/);
   if (m && !/^\d+\.\d+\s*(%|percent|hours?|days?|miles?)/i.test(t)) {
     // "300.2(a)   Members shall use plain language …": the item of 300.2, cited 300.2.a.
-    const value = [m[1]!, ...[...m[2]!.matchAll(/\(([a-z0-9]+)\)/g)].map((x) => x[1]!)].join('.');
+    const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[3]! };
   }
   m = t.match(/^\(?([A-Za-z]{1,4}|\d{1,3})([.)])\s+(.*)$/);
@@ -115,6 +113,11 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   if (!style) return undefined;
   state.last.set(style, raw);
   return { style, value: raw, absolute: false, rest };
+}
+
+/** "(a)(1)" → ["a", "1"]: the items a label's parentheses name, cited as dotted parts. */
+function parenItems(s: string): string[] {
+  return [...s.matchAll(/\(([a-z0-9]+)\)/gi)].map((x) => x[1]!);
 }
 
 function classifyLetters(raw: string, wrap: string, state: LabelState): string | undefined {

@@ -282,7 +282,7 @@ function listedAgain(lines: string[], labels: Array<Label | undefined>): Set<num
   labels.forEach((label, i) => {
     if (!label?.absolute || decimalDepth(label.style) === 0) return;
     // "… in accordance with" / "3.1.2. Supervisors shall also …": a reference wrapped mid-sentence repeats no heading.
-    const previous = lines.slice(Math.max(0, i - 3), i).reverse().find((l) => l.trim()) ?? '';
+    const previous = previousText(lines, i);
     if (at.length > 0 && /[a-z,]$/.test(previous.trim()) && !isSectionLabel(parseLabel(previous, newLabelState()))) return;
     last.set(label.value, i);
     at.push([i, label.value]);
@@ -380,9 +380,8 @@ function onlyLists(lines: string[], alone: (Label | undefined)[]): boolean {
   let runs = 0;
   for (let i = 0; i < lines.length; i++) {
     const label = alone[i];
-    if (!isSectionLabel(label) || !/^(?:1|a|A|i)$/.test(label!.value)) continue;
-    const previous = lines.slice(0, i).reverse().find((l) => l.trim());
-    if (!previous || !/:\s*$/.test(previous)) return false;
+    if (!isSectionLabel(label) || !FIRST_VALUES.has(label!.value)) continue;
+    if (!/:\s*$/.test(previousText(lines, i))) return false;
     runs++;
   }
   return runs > 0;
@@ -514,6 +513,12 @@ function decimalDepth(style: string): number {
 
 /** The heading of an attachment to an order: "ATTACHMENT A – GUIDELINES …", "Appendix 2". */
 const ATTACHMENT = /^\s*(?:attachment|appendix|exhibit|addendum|annex|enclosure)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*[-–—:.]\s*\S.*)?$/i;
+
+/** The last line with text before line `i`, or "" when there is none. */
+function previousText(lines: string[], i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]!.trim()) return lines[j]!;
+  return '';
+}
 
 /** The index of the next line with text after line `i` (`lines.length` when there is none). */
 function nextWithText(lines: string[], i: number): number {
