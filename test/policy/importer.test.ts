@@ -926,8 +926,8 @@ Photos in Uniform
 • Do not post photos of yourself in uniform without the approval of the Public Information Officer.
 `;
     const result = importText(text);
-    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['1', '2', '3', 'ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA', 'Photos in Uniform']);
-    expect(sectionOf(result, 'ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA').title).toBe('Attachment A – Guidelines for Personal Social Media');
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['1', '2', '3', 'ATTACHMENT A', 'Photos in Uniform']);
+    expect(sectionOf(result, 'ATTACHMENT A').title).toBe('Guidelines for Personal Social Media');
     expect(sectionOf(result, '3').text).not.toMatch(/ATTACHMENT/);
   });
 });
@@ -1214,5 +1214,25 @@ III. PROCEDURES
      B.  Officers shall not record in restrooms.
 `;
     expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['I', 'II', 'II.A', 'III', 'III.A', 'III.B']);
+  });
+});
+
+describe('an appendix to an order', () => {
+  it('is cited by its own name, "APPENDIX A", and its items as "APPENDIX A 3"', () => {
+    const text = `Section IV – Procedures
+A.  Members shall not share passwords.
+B.  Members shall lock their workstations.
+C.  Members shall report lost devices to the shift supervisor.
+
+APPENDIX A – Social Media Guidelines
+
+Members who use social media should keep the following in mind.
+1.  Members may list the Authority as their employer.
+2.  Members shall not post photographs taken on duty.
+3.  Members shall not comment on pending cases.
+`;
+    const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['APPENDIX A', 'APPENDIX A.3']));
+    expect(sectionOf(importText(text), 'APPENDIX A').title).toBe('Social Media Guidelines');
   });
 });

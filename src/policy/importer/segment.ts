@@ -179,6 +179,16 @@ export function segment(raw: string[]): Segmented {
       open(undefined, line.trim(), '');
       continue;
     }
+    // "ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA": what follows is no part of the last numbered paragraph.
+    // Not the list of them under "6.0 ATTACHMENTS": "Attachment A: Records Request Form (PHPD-117)".
+    const listing = /^(?:attachments|appendices|exhibits|enclosures|forms)$/i.test(stack[stack.length - 1]?.section.title ?? '');
+    if (numbered && !label && roots.length > 0 && ATTACHMENT.test(line) && !listing) {
+      close(0);
+      // Cited by its own name, "APPENDIX A", and its items by it: "APPENDIX A 3".
+      const [, name, title] = line.trim().match(/^(\S+\s+\S+?)(?:\s*[-–—:.]\s*(\S.*))?$/)!;
+      open({ style: 'attachment', value: name!, absolute: true, rest: title ?? '' }, title ?? name, '');
+      continue;
+    }
     // "Use of Personal Devices" / "You may carry your own phone on duty. …" between numbered rules: a section of its own,
     // cited by its heading. Not before a section has any text: a line there is its heading's remnant.
     const current = stack[stack.length - 1];
@@ -186,14 +196,6 @@ export function segment(raw: string[]): Segmented {
     if (numbered && !label && hasText && (roots.length > 0 || front.length > 0) && headsProse(lines, i)) {
       close(0);
       open(undefined, line.trim(), '', !labelled);
-      continue;
-    }
-    // "ATTACHMENT A – GUIDELINES FOR PERSONAL SOCIAL MEDIA": what follows is no part of the last numbered paragraph.
-    // Not the list of them under "6.0 ATTACHMENTS": "Attachment A: Records Request Form (PHPD-117)".
-    const listing = /^(?:attachments|appendices|exhibits|enclosures|forms)$/i.test(stack[stack.length - 1]?.section.title ?? '');
-    if (numbered && !label && roots.length > 0 && ATTACHMENT.test(line) && !listing) {
-      close(0);
-      open(undefined, line.trim(), '');
       continue;
     }
     // "PHOTOS AND VIDEO" over "Rule 12 - …": a part heading grouping the rules below it, no text of the rule before.
