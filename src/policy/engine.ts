@@ -152,10 +152,17 @@ const AMOUNT =
 function preferAmount(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || !q.asksAmount) return ranked;
-  if (AMOUNT.test(first.item.provision.quote)) return ranked;
-  const statesOne = (s: Scored) => s.score >= first.score * AMOUNT_SHARE && AMOUNT.test(s.item.provision.quote);
+  // "How long …?" is answered by a period; "how many", "how often" by any amount. Either, about what the question names.
+  const amount = /\bhow long\b/.test(q.text.toLowerCase()) ? PERIOD : AMOUNT;
+  const states = (s: Scored) => amount.test(s.item.provision.quote) && !s.missing.includes('objects');
+  if (states(first)) return ranked;
+  const statesOne = (s: Scored) => s.score >= first.score * AMOUNT_SHARE && states(s);
   return ranked.some(statesOne) ? promote(ranked, statesOne) : [];
 }
+
+/** A period or a length: "90 days", "three years", "until final disposition", "permanently", a retention schedule, "eight characters". */
+const PERIOD =
+  /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|eighty|ninety|hundred|thousand)|\(\d+\))(?:[\s-]+\(\d+\))?[\s-]+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|characters?|digits?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b|\bduration\b|\bexpires?\b|\bvalid for\b|\brenew(?:ed|al)?\b/i;
 
 /** How nearly a provision stating an amount must fit, against the best one that states none. */
 const AMOUNT_SHARE = 0.5;

@@ -315,6 +315,14 @@ describe('matters other policies cover', () => {
 });
 
 describe('questions after an amount', () => {
+  it('answers "how long" with a period or a length about what the question names, not with another amount', () => {
+    // The town policy keeps no body-camera retention period; its other figures ("within 24 hours") do not answer it.
+    expect(engineForFixture('blind15/ossary-falls-pd-310.txt').ask('how long do we keep bodycam vids').verdict).toBe('not_addressed');
+    const riverton = engineForFixture('blind14/riverton_ar_3_12.txt').ask('how long does my pw need to be and how often do i have to change it');
+    expect(riverton.verdict).toBe('info');
+    expect(riverton.citations[0]?.section).toMatch(/^3\.12\.080\.A/);
+  });
+
   it('answers "how long" from the provision that states a period, and not at all when none does', () => {
     const text = `1. EMAIL
 1.1 Department email is a public record and is monitored.
