@@ -65,6 +65,7 @@ const PERMISSION = [
 
 const PROCEDURE = [
   /\bwhat (should|do|must|can) (i|we) do\b/,
+  /\bwhat (am i|are we|was i|were we) (supposed|meant|required|expected) to do\b(?! with\b)/,
   /\bwho (do|should|must|can) (i|we) (tell|report|notify|contact|call|inform|talk to|go to|let know|send)/,
   /\bwho (should|do) (i|we) report\b/,
   /\b(report|tell|notify) (it|this|that) to\b/,

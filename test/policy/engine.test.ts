@@ -66,6 +66,10 @@ describe('reading questions', () => {
     expect(analyzeQuestion('where can i park my personal car at the station', lexicon).concepts).toContain('off_topic');
   });
 
+  it('hears "what am i supposed to do" ask what to do', () => {
+    expect(analyzeQuestion('a porn popup came up by accident on my screen, what am i supposed to do', lexicon).intent).toBe('procedure');
+  });
+
   it('hears "who do i gotta clear that with" ask for the approval path', () => {
     expect(analyzeQuestion('a podcast wants me on to talk about dept recruiting, who do i gotta clear that with', lexicon).seeksProcess).toBe(true);
   });
