@@ -61,6 +61,10 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('hears a question about who pays the phone bill as one about pay', () => {
+    expect(analyzeQuestion('does the county pay any of my cell bill if i use it for work stuff', lexicon).concepts).toContain('compensation');
+  });
+
   it('does not take a neighbour parking his truck for a question about parking', () => {
     expect(analyzeQuestion('neighbor keeps parking his junk truck in front of my house, can i run his plate on the mdc', lexicon).concepts).not.toContain('off_topic');
     expect(analyzeQuestion('where can i park my personal car at the station', lexicon).concepts).toContain('off_topic');

@@ -53,12 +53,12 @@ const SETS = [
   { folder: 'blind10', min: 0.39 },
   { folder: 'blind11', min: 0.45 },
   { folder: 'blind12', min: 0.58 },
-  { folder: 'blind13', min: 0.71 },
+  { folder: 'blind13', min: 0.72 },
   { folder: 'blind14', min: 0.6 },
   { folder: 'blind15', min: 0.74 },
   { folder: 'blind16', min: 0.61 },
-  { folder: 'blind17', min: 0.65 },
-  { folder: 'blind18', min: 0.53 },
+  { folder: 'blind17', min: 0.66 },
+  { folder: 'blind18', min: 0.54 },
   { folder: 'blind19', min: 0.63 },
 ];
 
