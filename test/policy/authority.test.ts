@@ -113,23 +113,13 @@ describe('naming the authority a sentence names', () => {
     expect(classifySentence('When leave is approved, the unit may issue a loaner radio.').verdict).not.toBe('needs_approval');
   });
 
-  it('reads a request for permission routed to someone as an approval by whoever it is routed to', () => {
-    expect(classifySentence('Deputies who wish to use a drone that is not on the fleet list, including a personal one, submit a request to the aviation sergeant for routing to the Undersheriff.')).toMatchObject({
-      verdict: 'needs_approval',
-      authority: 'Undersheriff',
-    });
-    expect(classifySentence('Employees who want something posted, such as a lost dog, should send it to the Administrative Sergeant, who approves all content before it is published.')).toMatchObject({
-      verdict: 'needs_approval',
-      authority: 'Administrative Sergeant',
-    });
-    expect(classifySentence('A user who needs software shall submit a request through the DoIT Service Desk, and the Chief Information Officer shall approve all new software.')).toMatchObject({
-      verdict: 'needs_approval',
-      authority: 'Chief Information Officer',
-    });
-    expect(classifySentence('A member who needs additional software for an assigned duty shall submit a request through the unit commander to TSB.')).toMatchObject({
-      verdict: 'needs_approval',
-      authority: 'TSB',
-    });
+  it.each([
+    ['Deputies who wish to use a drone that is not on the fleet list, including a personal one, submit a request to the aviation sergeant for routing to the Undersheriff.', 'Undersheriff'],
+    ['Employees who want something posted, such as a lost dog, should send it to the Administrative Sergeant, who approves all content before it is published.', 'Administrative Sergeant'],
+    ['A user who needs software shall submit a request through the DoIT Service Desk, and the Chief Information Officer shall approve all new software.', 'Chief Information Officer'],
+    ['A member who needs additional software for an assigned duty shall submit a request through the unit commander to TSB.', 'TSB'],
+  ])('reads a request for permission routed to someone as an approval by whoever decides it: %s', (sentence, authority) => {
+    expect(classifySentence(sentence)).toMatchObject({ verdict: 'needs_approval', authority });
   });
 
   it('reads an exemption granted by someone as an approval path', () => {

@@ -55,6 +55,13 @@ export function draftProvisions(doc: PolicyDocument, lexicon: Lexicon, authoriti
 
 /** Where a sentence's subject ends: at its verb, or where something qualifies it ("who …", ", …", "of the …"). */
 const SUBJECT_END = /(?<![\w-])(?:shall|must|will|may|should|can|cannot|could|are|is|have|has|retains?|do|does|who|that|which|of|to|for|from|in|on|at|with|by|as|assigned|and|or)(?![\w-])|[,;:(]/i;
+/** A sentence's subject and what follows it: "The Sheriff" / "may approve …"; none when the sentence opens on its verb. */
+function subjectOf(sentence: string): { words: string; rest: string } | undefined {
+  const text = sentence.trim().replace(/^(?:only|neither|no)\s+/i, '');
+  const end = SUBJECT_END.exec(text);
+  return end && end.index > 0 ? { words: text.slice(0, end.index), rest: text.slice(end.index) } : undefined;
+}
+
 /** A subject that binds every member: "Members shall …", "No employee may …". */
 const EVERY_MEMBER =
   /^(?:(?:all|each|every|any|no|a|an|the)\s+)?(?:(?:department|agency|sworn|civilian|non-sworn)\s+)?(?:members?|employees?|officers?|deputies|deputy|troopers?|personnel|users?|staff|you|persons?|individuals?|anyone|no one|everyone)\b/i;
@@ -297,17 +304,15 @@ class Drafter {
 
   /** Whether a role heading the sentence's subject is the one that gives leave: "The Sheriff may approve …". */
   private grants(sentence: string): boolean {
-    const text = sentence.trim().replace(/^(?:only|neither|no)\s+/i, '');
-    const end = SUBJECT_END.exec(text);
-    return !!end && end.index > 0 && !!this.actorOf(sentence) && GRANTING_VERB.test(text.slice(end.index));
+    const subject = subjectOf(sentence);
+    return !!subject && !!this.actorOf(sentence) && GRANTING_VERB.test(subject.rest);
   }
 
   /** The roles that head a sentence's subject: "Telecommunicators shall not …", "The on-duty Watch Commander may …". */
   private actorOf(sentence: string): string[] | undefined {
-    const text = sentence.trim().replace(/^(?:only|neither|no)\s+/i, '');
-    const end = SUBJECT_END.exec(text);
-    if (!end || end.index === 0) return undefined;
-    const tokens = tokenize(text.slice(0, end.index));
+    const subject = subjectOf(sentence);
+    if (!subject) return undefined;
+    const tokens = tokenize(subject.words);
     if (tokens.length === 0 || tokens.length > 6) return undefined;
     return this.rolesEndingAt(this.roleMatches(tokens), tokens.length);
   }
@@ -397,8 +402,9 @@ class Drafter {
     const ruled = fromContext ? (context.excepted && d.verdict !== 'info' && d.verdict !== 'allowed' ? 'allowed_with_conditions' : context.verdict) : d.verdict;
     // "Users shall not: (a) install software … unless it is on the approved list or has been approved in advance by the IT
     // Director;": a ban whose only way through is an approval, in no circumstance of its own, is that approval path.
+    const exceptions = d.exception ? this.exceptions(sentence, d) : [];
     const approvedItem =
-      ruled === 'prohibited' && !context?.excepted && d.exception?.verdict === 'needs_approval' && !!d.exception.authority && /^unless\b/i.test(d.exception.text) && this.exceptions(sentence, d).length === 0;
+      ruled === 'prohibited' && !context?.excepted && d.exception?.verdict === 'needs_approval' && !!d.exception.authority && /^unless\b/i.test(d.exception.text) && exceptions.length === 0;
     const verdict = approvedItem ? 'needs_approval' : ruled;
     // "Employees shall report the following: … 3. Contact from the news media …: to the Chief": each item names whom it goes to.
     const recipient = fromContext && verdict === 'must_report' ? ITEM_RECIPIENT.exec(sentence) : null;
@@ -421,10 +427,7 @@ class Drafter {
     } else if (subjects.length > 0) p[verdict === 'info' && !p.required ? 'topics' : 'objects'] = subjects;
     if (found.contexts.length > 0) p.contexts = found.contexts;
     if (context && context.scope.length > 0) p.scope = context.scope;
-    if (d.exception && !approvedItem) {
-      const exceptions = this.exceptions(sentence, d);
-      if (exceptions.length > 0) p.exceptions = exceptions;
-    }
+    if (!approvedItem && exceptions.length > 0) p.exceptions = exceptions;
     return p.actions || p.objects || p.topics ? p : undefined;
   }
 

@@ -208,7 +208,9 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   return out;
 }
 
-const ORDER_NUMBER = /((?:general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)/i;
+/** The kinds a document's number is written with: "General Order 41", "WRITTEN DIRECTIVE 19", "SOP 22". */
+const DOCUMENT_KINDS = String.raw`general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|article|sop|g\.o\.`;
+const ORDER_NUMBER = new RegExp(String.raw`((?:${DOCUMENT_KINDS})\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)`, 'i');
 const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
 const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;
 
@@ -231,10 +233,12 @@ function lexipolHeader(front: string[], dropped: string[]): FrontMatter | undefi
   return { id: `Policy ${number}`, title: running.replace(/\s+/g, ' '), issuedBy: department ?? 'unknown (set when reviewing)', used };
 }
 
+const DOCUMENT_ID = new RegExp(String.raw`^(${DOCUMENT_KINDS})\s*(?:no\.?|number|#)?\s*:?\s*(.+)$`, 'i');
+
 /** "DIRECTIVE NUMBER: 3.07" → "Directive 3.07"; "OPD – 4.1" stays as written. */
 function documentId(written: string): string {
   const flat = written.replace(/\s+/g, ' ').trim();
-  const m = flat.match(/^(general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|article|sop|g\.o\.)\s*(?:no\.?|number|#)?\s*:?\s*(.+)$/i);
+  const m = flat.match(DOCUMENT_ID);
   if (!m) return flat;
   const kind = /^(?:sop|g\.o\.)$/i.test(m[1]!) ? m[1]!.toUpperCase() : m[1]!.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return `${kind} ${m[2]!.trim()}`;

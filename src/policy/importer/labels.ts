@@ -102,12 +102,12 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   const run = m ? null : t.match(/^([a-z])(\.)(?=[a-z]{3,})(.*)$/);
   if (run && (run[1] === 'a' || state.last.get('lower-dot')?.charCodeAt(0) === run[1]!.charCodeAt(0) - 1)) m = run;
   // "1   GENERAL": a bare number, then a heading in capitals after a wide gap.
-  m ??= t.match(/^(\d{1,2})()\s{2,}([A-Z][A-Z ,&/'-]{3,})$/);
+  const bare = m ? null : t.match(/^(\d{1,2})\s{2,}([A-Z][A-Z ,&/'-]{3,})$/);
+  if (bare) return { style: 'decimal-1', value: bare[1]!, absolute: true, rest: bare[2]! };
   if (!m) return undefined;
   const [, raw, close, rest] = m as unknown as [string, string, string, string];
   const paren = t.startsWith('(') && close === ')';
   const wrap = paren ? 'paren' : close === ')' ? 'close' : 'dot';
-  if (!close) return { style: 'decimal-1', value: raw, absolute: true, rest };
   if (/^\d+$/.test(raw)) return { style: `arabic-${wrap}`, value: raw, absolute: false, rest };
   const style = classifyLetters(raw, wrap, state);
   if (!style) return undefined;

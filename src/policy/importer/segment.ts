@@ -60,6 +60,8 @@ export function segment(raw: string[]): Segmented {
   // Whether the document numbers only lists, never its sections ("I.", "4.1"): then its headings are its sections.
   const listsOnly = alone.every((l, i) => !isSectionLabel(l) || (!l!.absolute && !l!.style.startsWith('roman')) || REFERENCE_WORD.test(lines[i - 1] ?? ''));
 
+  /** Whether anything has been read yet: a heading on the first line with text is the title block's. */
+  const begun = () => roots.length > 0 || front.length > 0;
   const close = (depth: number) => {
     while (stack.length > depth) finish(stack.pop()!);
   };
@@ -115,14 +117,14 @@ export function segment(raw: string[]): Segmented {
     if (numberedHeading) lastNumbered = headingNumber;
     // "•  PERSONAL USE – Members may carry …": a memo's bullets, each led by the heading it is cited by.
     const lead = !label && leadIns >= 3 ? BULLET_LEAD.exec(line) : null;
-    if (lead && (roots.length > 0 || front.length > 0)) {
+    if (lead && begun()) {
       close(0);
       open(undefined, lead[1]!.trim(), lead[2]!.trim());
       continue;
     }
     // "PURPOSE: To establish …", "PROCEDURE:" over "1. Account Issuance": an SOP's headings, each over its own text and steps.
     const colon = !label && colonHeadings >= 2 && listsOnly ? COLON_HEADING.exec(line) : null;
-    if (colon && (roots.length > 0 || front.length > 0)) {
+    if (colon && begun()) {
       const below = nextLabel(lines, i);
       if (!isSectionLabel(below) || (!below!.absolute && !below!.style.startsWith('roman'))) {
         close(0);
@@ -130,7 +132,7 @@ export function segment(raw: string[]): Segmented {
         continue;
       }
     }
-    if (!label && numbered && !headed && !labelled && PREAMBLE_HEADING.test(line) && (roots.length > 0 || front.length > 0)) {
+    if (!label && numbered && !headed && !labelled && PREAMBLE_HEADING.test(line) && begun()) {
       // "PURPOSE", "DEFINITIONS" before the first numbered section: headings of their own, closed when the numbering starts.
       close(0);
       open(undefined, line.trim(), '', true);
@@ -163,7 +165,7 @@ export function segment(raw: string[]): Segmented {
       open(label, titled ? rest.replace(/[:.]$/, '') : undefined, titled ? '' : rest);
       continue;
     }
-    if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && (roots.length > 0 || front.length > 0) && !memoLine(lines, i)) {
+    if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && begun() && !memoLine(lines, i)) {
       open(undefined, line.trim(), '');
       continue;
     }
@@ -193,7 +195,7 @@ export function segment(raw: string[]): Segmented {
     // cited by its heading. Not before a section has any text: a line there is its heading's remnant.
     const current = stack[stack.length - 1];
     const hasText = !current || current.paragraphs.some((p) => p.length > 0);
-    if (numbered && !label && hasText && (roots.length > 0 || front.length > 0) && headsProse(lines, i)) {
+    if (numbered && !label && hasText && begun() && headsProse(lines, i)) {
       close(0);
       open(undefined, line.trim(), '', !labelled);
       continue;
@@ -239,13 +241,18 @@ function titleBlockLine(lines: string[], i: number, alone: (Label | undefined)[]
 /** "L. Ashby" over "Chief of Police", or "M. Okafor, Chief of Police": who signed, not a lettered paragraph. */
 function signature(lines: string[], i: number): boolean {
   const t = lines[i]!.trim();
-  const name = /^[A-Z]\.\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?/;
-  const office = /^(?:chief|sheriff|undersheriff|director|commander|captain|lieutenant|colonel|superintendent|commissioner|city manager|county administrator|administrator)\b/i;
-  if (new RegExp(`${name.source},\\s*(?:the\\s+)?(?:deputy\\s+|assistant\\s+)?${office.source.slice(1)}`, 'i').test(t)) return true;
-  if (!new RegExp(`${name.source}$`).test(t)) return false;
-  const next = lines[nextWithText(lines, i)]?.trim() ?? '';
-  return office.test(next);
+  if (SIGNED_WITH_OFFICE.test(t)) return true;
+  if (!SIGNER_ALONE.test(t)) return false;
+  return SIGNER_OFFICE.test(lines[nextWithText(lines, i)]?.trim() ?? '');
 }
+
+const SIGNER = String.raw`^[A-Z]\.\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?`;
+const OFFICES = String.raw`(?:chief|sheriff|undersheriff|director|commander|captain|lieutenant|colonel|superintendent|commissioner|city manager|county administrator|administrator)\b`;
+/** "M. Okafor, Chief of Police". */
+const SIGNED_WITH_OFFICE = new RegExp(String.raw`${SIGNER},\s*(?:the\s+)?(?:deputy\s+|assistant\s+)?${OFFICES}`, 'i');
+/** "L. Ashby", with the office on the line below. */
+const SIGNER_ALONE = new RegExp(`${SIGNER}$`);
+const SIGNER_OFFICE = new RegExp(`^${OFFICES}`, 'i');
 
 /** "•  PERSONAL USE – Members may …": a bullet led by a heading in capitals and a dash. */
 const BULLET_LEAD = /^\s*[•●▪◦■*]\s+([A-Z][A-Z0-9 ,&/'’()-]{2,60}?[A-Z)])\s+[-–—:]\s+(\S.*)$/;
