@@ -143,7 +143,7 @@ export class ProvisionIndex {
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
     // "Do we get a stipend for using our own phone?": a rule about personal phones that says nothing of pay is no answer.
-    for (const c of query.focus) if (!item.concepts.has(c)) factor *= FOCUS_MISSING;
+    for (const c of query.focus) if (!item.concepts.has(c) && !(p.exceptions ?? []).some((e) => e.when.includes(c))) factor *= FOCUS_MISSING;
     // "… shall also be reported to …": a duty in addition to the one before it, not the first one.
     if (p.verdict === 'must_report' && ALSO_REPORT.test(p.quote)) factor *= 0.9;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };

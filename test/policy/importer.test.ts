@@ -571,6 +571,19 @@ describe('drafting exceptions with alternatives', () => {
     expect((rule?.exceptions ?? []).map((e) => e.when)).toContainEqual(expect.arrayContaining(['exigent', 'equipment_unavailable']));
   });
 
+  it('reads an exception that lists its cases ("about the work schedule, overtime, or an emergency") as one case per item, each with what the list is said of', () => {
+    const [rule] = provisionsOf(
+      "7-6 ELECTRONIC MAIL\nPersonal use of Patrol e-mail is prohibited, except for brief messages to a member's immediate family about the member's work schedule, overtime, or an emergency.",
+    );
+    expect(rule?.verdict).toBe('prohibited');
+    const whens = (rule?.exceptions ?? []).map((e) => [...e.when].sort());
+    expect(whens).toEqual([
+      ['family', 'schedules'],
+      ['compensation', 'family'],
+      ['exigent', 'family'],
+    ]);
+  });
+
   it('lets an emergency through on its terms when the exception says the use must be necessary and safe', () => {
     expect(
       classifySentence('Members shall not use a handheld phone while operating a Department vehicle, except in exigent circumstances when the radio is unavailable and the use is necessary and can be done safely.').exception?.verdict,

@@ -135,7 +135,7 @@ const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|i
 const ADVISORY =
   /\b(?:exercise|use)\s+(?:the\s+)?(?:utmost\s+|extreme\s+|great\s+|sound\s+|good\s+)?(?:caution|care|discretion|judg(?:e)?ment)\b|\b(?:are|is)\s+(?:strongly\s+)?(?:cautioned|urged|advised|discouraged)\s+(?:not\s+)?(?:to|from)\b/i;
 
-const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|, except (?!that\b|after\b|before\b|following\b|upon\b|on\b|at\b|if\b|while\b|once\b)(?=[a-z])|unless|other than|with the exception of|excluding)\b,?[^.;:,]*(?:,\s*(?:or|and|such as|including|that|which|except|unless)\b[^.;:,]*)*/i;
+const EXCEPTION = /[,;]?\s*\b(?:except (?:in|when|for|as|where|with|that|by|during|to)|, except (?!that\b|after\b|before\b|following\b|upon\b|on\b|at\b|if\b|while\b|once\b)(?=[a-z])|unless|other than|with the exception of|excluding)\b,?[^.;:,]*(?:,\s*(?:(?:or|and|such as|including|that|which|except|unless)\b[^.;:,]*|[^.;:,]{1,40}(?=,\s*(?:or|and)\b)|(?:[^\s.;:,]+\s+){0,3}[^\s.;:,]+\s+(?:or|and)\s[^.;:,]*))*/i;
 
 /** A leading concession, up to the subject of the main clause: "While employees are not restricted from …, ". */
 const CONCESSION =

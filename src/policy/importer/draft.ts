@@ -67,6 +67,10 @@ const EVERY_MEMBER =
   /^(?:(?:all|each|every|any|no|a|an|the)\s+)?(?:(?:department|agency|sworn|civilian|non-sworn)\s+)?(?:members?|employees?|officers?|deputies|deputy|troopers?|personnel|users?|staff|you|persons?|individuals?|anyone|no one|everyone)\b/i;
 /** "A post by another employee …: to the employee's shift supervisor, in writing": an item of a reporting list naming its recipient. */
 const ITEM_RECIPIENT = /:\s+to\s+(?=\S)/;
+/** The asker, in an exception that lets them through: "a member's", "their". */
+const ASKERS_OWN = /\b(?:(?:a|the|any) )?(?:member|employee|officer|user)'s\b|\b(?:their|his or her)\b/gi;
+/** What a list's first item is said of, up to its last preposition: "brief messages to a member's family about". */
+const LIST_HEAD = /^.*\b(?:about|regarding|concerning|involving|for|of)\b/i;
 /** What follows the subject of a sentence by which a role gives leave: "may approve", "shall authorize". */
 const GRANTING_VERB = /^(?:may|shall|must|will|can)\s+(?:(?:in writing|also|only)\s+)?(?:approve|authori[sz]e|permit|grant|allow|sign off)\b/i;
 /** Words a heading adds to the role it is about: "Supervisor Responsibilities", "Duties of the Chief". */
@@ -443,15 +447,23 @@ class Drafter {
     const rule = this.concepts(sentence.replace(e.text, ' '));
     const own = new Set([...rule.contexts, ...rule.objects, ...rule.topics]);
     const circumstances = (text: string) => {
-      // Who approves ("… approved in advance by the PIO") is no circumstance of the exception.
-      const found = this.concepts(e.authority ? text.split(e.authority).join(' ') : text);
+      // Who approves ("… approved in advance by the PIO") is no circumstance of the exception, nor is the member it
+      // lets through ("a member's immediate family").
+      const found = this.concepts((e.authority ? text.split(e.authority).join(' ') : text).replace(ASKERS_OWN, ' '));
       // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
       return [...found.contexts, ...found.objects, ...found.topics].filter(
         (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && !ABOUT_THE_TEXT.has(c),
       );
     };
     // "… unless the vehicle is parked, except when responding to an emergency": each clause is a case of its own.
-    const alternatives = e.text.split(/,?\s+or\s+|,\s*(?=except\b|unless\b)/i).map(circumstances).filter((when) => when.length > 0);
+    // "… messages to a member's family about the member's work schedule, overtime, or an emergency": so is each item of
+    // a list, with what its first item is said of ("messages to a member's family about").
+    const list = /,\s*(?:or|and)\s/i.test(e.text);
+    const [first = '', ...rest] = e.text.split(list ? /,?\s+or\s+|,\s*/i : /,?\s+or\s+|,\s*(?=except\b|unless\b)/i);
+    const said = list ? (LIST_HEAD.exec(first)?.[0] ?? '') : '';
+    const alternatives = [first, ...rest.map((item) => (item.trim().split(/\s+/).length <= 4 ? `${said} ${item}` : item))]
+      .map(circumstances)
+      .filter((when) => when.length > 0);
     const key = this.authorityKey(e.authority, e.verdict);
     return alternatives.map((when) => {
       const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
