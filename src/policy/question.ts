@@ -110,6 +110,8 @@ const FACT = [
 ];
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'these', 'those', 'our']);
+/** Words before a noun, not a verb: "my email", "personal email", "the work email". */
+const NOUN_BEFORE = new Set([...DETERMINERS, 'his', 'her', 'their', 'your', 'personal', 'work', 'dept', 'department', 'city', 'county', 'official', 'agency', 'office', 'patrol', 'private', 'own']);
 
 /**
  * "can i install waze on my laptop": what is installed or downloaded, named by a word nothing else knows, is an app.
@@ -138,7 +140,10 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const concepts = new Set<string>();
   const direct = new Set<string>();
   const denied = new Set<string>();
-  const matches = lexicon.match(tokens);
+  const all = lexicon.match(tokens);
+  // "check my personal email": a word that names both an act and a thing, after "my" or "personal", is the thing. ("My
+  // login" still speaks of getting in.)
+  const matches = all.filter((m) => !(lexicon.kind(m.concept) === 'action' && m.concept !== 'access' && NOUN_BEFORE.has(tokens[m.start - 1] ?? '') && all.some((o) => o.start === m.start && o.end === m.end && lexicon.kind(o.concept) === 'object')));
   for (const m of matches) {
     if (negated(tokens, m.start)) {
       denied.add(m.concept);

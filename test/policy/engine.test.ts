@@ -84,6 +84,11 @@ describe('reading questions', () => {
     expect(analyzeQuestion('my work phone got stolen, who do i tell', lexicon).intent).toBe('procedure');
   });
 
+  it('reads a word for an act and a thing ("email") as the thing after "my" or "personal"', () => {
+    expect(analyzeQuestion('can i check my personal email on the desk computer at lunch', lexicon).concepts).not.toContain('send');
+    expect(analyzeQuestion('can i email the report to my sgt', lexicon).concepts).toContain('send');
+  });
+
   it('reads "have a personal insta" as having an account, not as posting', () => {
     const q = analyzeQuestion('am i even allowed to have a personal insta', lexicon);
     expect(q.concepts).toContain('account');

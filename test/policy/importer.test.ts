@@ -400,6 +400,8 @@ describe('drafting permissions and their limits', () => {
   it('reads what needs no approval, a ban that is only a proviso, and "no other member shall" by their wording', () => {
     expect(classifySentence('No other member shall post to, comment from, or send messages from an official Department account.').verdict).toBe('prohibited');
     expect(classifySentence('The following do not require prior authorization, provided the content does not otherwise violate this policy:').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Limited personal use is permitted when:').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Incidental personal use is permitted.').verdict).toBe('allowed_with_conditions');
     expect(classifySentence('Speaking as a private citizen on matters of public concern, provided the member does not identify himself as a member.').verdict).toBe('allowed_with_conditions');
     expect(classifySentence('Voice calls may be made or received while driving only in hands-free mode.').verdict).toBe('allowed_with_conditions');
   });
@@ -1060,6 +1062,11 @@ A. Supervisors
     expect(actorOf('The on-duty Watch Commander')).toEqual(['role_supervisor']);
     expect(actorOf('Review the internet use')).toEqual(['role_supervisor']);
     expect(actorOf('Members shall report')).toBeUndefined();
+  });
+
+  it('is no role for a section headed by what a role looks after ("Use of City Information Systems")', () => {
+    const [p] = provisionsOf('4.1 Use of City Information Systems\nDe minimis personal use is permitted provided that the use takes place during a meal break.');
+    expect(p?.actor).toBeUndefined();
   });
 
   it('must be a role when a department reviews it', () => {

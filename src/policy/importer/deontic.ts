@@ -131,6 +131,11 @@ const KEEPS_WITHIN_ALL = new RegExp(KEEPS_WITHIN_SOURCE, 'gi');
 
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|when (?:it|they|the use|such use) (?:is|are)|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
+/** A lead-in to the cases a permission holds in: "… is permitted when:", "… only if:". */
+const CONDITIONS_FOLLOW = /\b(?:when|if|where|while|provided(?: that)?|as long as|so long as)\s*:\s*$/i;
+/** A use allowed only in measure: "Limited personal use", "Incidental use". */
+const QUALIFIED_USE = /\b(?:limited|incidental|de minimis|occasional|minimal|reasonable|brief|infrequent)\s+(?:personal\s+)?use\b/i;
+
 /** Advice to take care, with no rule: "exercise caution before …", "use discretion when …". */
 const ADVISORY =
   /\b(?:exercise|use)\s+(?:the\s+)?(?:utmost\s+|extreme\s+|great\s+|sound\s+|good\s+)?(?:caution|care|discretion|judg(?:e)?ment)\b|\b(?:are|is)\s+(?:strongly\s+)?(?:cautioned|urged|advised|discouraged)\s+(?:not\s+)?(?:to|from)\b/i;
@@ -302,7 +307,9 @@ function classifyWording(sentence: string): Wording {
     if (unnamed && !limitOnly && !SEVERAL_BANS.test(sentence)) return { verdict: 'needs_approval' };
     return { verdict: limitOnly ? 'allowed_with_conditions' : 'prohibited' };
   }
-  return { verdict: CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) ? 'allowed_with_conditions' : 'allowed' };
+  // "Limited personal use is permitted when:" over the cases that let it through: a permission on its terms.
+  const onTerms = CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) || CONDITIONS_FOLLOW.test(sentence) || QUALIFIED_USE.test(sentence.slice(0, allowed));
+  return { verdict: onTerms ? 'allowed_with_conditions' : 'allowed' };
 }
 
 /** Generic single words that are not an authority on their own. */

@@ -321,13 +321,13 @@ class Drafter {
     return this.rolesEndingAt(this.roleMatches(tokens), tokens.length);
   }
 
-  /** A heading that is only a role, with at most two words of its own: "Watch Commander", "Supervisor Responsibilities". */
+  /** A heading that is only a role, with at most one word of its own: "Watch Commander", "Supervisor Responsibilities" (not "Use of City Information Systems"). */
   private headingActor(title: string): string[] | undefined {
     const tokens = tokenize(title).filter((t) => !ROLE_HEADING_WORDS.has(t));
     if (tokens.length === 0 || tokens.length > 4) return undefined;
     const matches = this.roleMatches(tokens);
     const covered = new Set(matches.flatMap(positions));
-    return tokens.length - covered.size <= 2 ? this.rolesEndingAt(matches, tokens.length) : undefined;
+    return tokens.length - covered.size <= 1 ? this.rolesEndingAt(matches, tokens.length) : undefined;
   }
 
   private roleMatches(tokens: string[]): ConceptMatch[] {
