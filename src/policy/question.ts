@@ -134,6 +134,16 @@ function namesUnknownApp(tokens: string[], matches: ConceptMatch[], covered: Set
   });
 }
 
+/** A message and what introduces what it says: "an email about", "a text saying", "a popup claiming". */
+const MESSAGE = /^(?:e?mails?|texts?|messages?|msgs?|links?|popups?|pop ups?|calls?|voicemails?|dms?)$/;
+const SAYS = /^(?:about|saying|says|said|claiming|claims|regarding|re|telling)$/;
+
+/** Whether the word at `at` is within a few words after "an email about …": part of what a message says. */
+function saidInMessage(tokens: string[], at: number): boolean {
+  for (let i = Math.max(1, at - 5); i < at; i++) if (SAYS.test(tokens[i]!) && MESSAGE.test(tokens[i - 1]!)) return true;
+  return false;
+}
+
 /** Reads a question: tokens (typos mended), concepts and intent. */
 export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestion {
   const tokens = lexicon.correct(tokenize(text));
@@ -143,7 +153,12 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const all = lexicon.match(tokens);
   // "check my personal email": a word that names both an act and a thing, after "my" or "personal", is the thing. ("My
   // login" still speaks of getting in.)
-  const matches = all.filter((m) => !(lexicon.kind(m.concept) === 'action' && m.concept !== 'access' && NOUN_BEFORE.has(tokens[m.start - 1] ?? '') && all.some((o) => o.start === m.start && o.end === m.end && lexicon.kind(o.concept) === 'object')));
+  const matches = all.filter(
+    (m) =>
+      !(lexicon.kind(m.concept) === 'action' && m.concept !== 'access' && NOUN_BEFORE.has(tokens[m.start - 1] ?? '') && all.some((o) => o.start === m.start && o.end === m.end && lexicon.kind(o.concept) === 'object')) &&
+      // "an email saying my paycheck was on hold": what a message says is not what the question is about.
+      !(lexicon.kind(m.concept) === 'topic' && saidInMessage(tokens, m.start)),
+  );
   for (const m of matches) {
     if (negated(tokens, m.start)) {
       denied.add(m.concept);

@@ -89,6 +89,11 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i email the report to my sgt', lexicon).concepts).toContain('send');
   });
 
+  it('does not take what a message says ("an email saying my paycheck was on hold") for what the question is about', () => {
+    expect(analyzeQuestion('clicked a link in an email saying my paycheck was on hold and now my pc is acting weird', lexicon).concepts).not.toContain('off_topic');
+    expect(analyzeQuestion('who do i ask about my paycheck', lexicon).concepts).toContain('off_topic');
+  });
+
   it('reads "have a personal insta" as having an account, not as posting', () => {
     const q = analyzeQuestion('am i even allowed to have a personal insta', lexicon);
     expect(q.concepts).toContain('account');
