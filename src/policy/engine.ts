@@ -24,7 +24,7 @@ export class PolicyEngine {
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
     const scored = this.index.rank(q);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))));
+    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))), this.library.lexicon);
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
     if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
@@ -149,15 +149,45 @@ const AMOUNT =
  * "How long are emails kept?": only a provision that states an amount answers it. The best one that does, when it
  * fits nearly as well; none at all when no provision that fits states one.
  */
-function preferAmount(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+function preferAmount(q: AnalyzedQuestion, ranked: Scored[], lexicon: Lexicon): Scored[] {
   const [first] = ranked;
   if (!first || !q.asksAmount) return ranked;
+  // "How long are bodycam videos kept?": only a provision that keeps something of what the question names, for a
+  // period, answers it, however far down it fits; with none, the policy does not say.
+  if (RETENTION_ASKED.test(q.text.toLowerCase())) {
+    const things = retainedThings(q, lexicon);
+    const keeps = (s: Scored) => RETAINED.test(s.item.provision.quote) && DURATION.test(s.item.provision.quote) && keepsOneOf(s, things, q);
+    return ranked.some(keeps) ? promote(ranked, keeps) : [];
+  }
   // "How long …?" is answered by a period; "how many", "how often" by any amount. Either, about what the question names.
   const amount = /\bhow long\b/.test(q.text.toLowerCase()) ? PERIOD : AMOUNT;
   const states = (s: Scored) => amount.test(s.item.provision.quote) && !s.missing.includes('objects');
   if (states(first)) return ranked;
   const statesOne = (s: Scored) => s.score >= first.score * AMOUNT_SHARE && states(s);
   return ranked.some(statesOne) ? promote(ranked, statesOne) : [];
+}
+
+/** "how long … kept / stick around / before it's purged": a question after how long something is kept. */
+const RETENTION_ASKED = /\bhow long\b.*\b(?:keep|keeps|kept|retain\w*|stor(?:e|ed|age)|hang(?:ing)? on(?:to)?|hold on(?:to)?|stick around|purg\w*|delet\w*|saved?|archiv\w*)\b/;
+/** A provision that keeps something: "retained", "stored", "purged", "destroyed". */
+const RETAINED = /\b(?:retain\w*|retention|kept|keep|stored|storage|purg\w*|destroy\w*|delet\w*|preserv\w*|maintained|archiv\w*|dispos\w*)\b/i;
+/** How long something is kept: "90 days", "three (3) years", a retention schedule, "until final disposition". */
+const DURATION =
+  /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty-five|sixty|ninety|hundred)|\(\d+\))(?:[\s-]+\(\d+\))?[\s-]+(?:business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b[^.;]{0,80}\b(?:disposition|adjudicat\w*|resolved|closed|conclu\w*|final|no longer needed)/i;
+/** What any kept record is: no evidence of which thing is kept. */
+const ANY_RECORD = new Set(['backup', 'records', 'department', 'modify_record', 'privacy', 'applicability']);
+
+/** The things a retention question names: its objects and topics, with what they imply, other than records as such. */
+function retainedThings(q: AnalyzedQuestion, lexicon: Lexicon): Set<string> {
+  const named = [...q.direct].filter((c) => (lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic') && !ANY_RECORD.has(c));
+  return new Set(named.flatMap((c) => lexicon.implied(c)).filter((c) => !ANY_RECORD.has(c)));
+}
+
+/** Whether a provision keeps one of the things named, or, when the question names none the vocabulary knows, a word of it. */
+function keepsOneOf(s: Scored, things: Set<string>, q: AnalyzedQuestion): boolean {
+  if (things.size === 0) return [...q.unknown].some((w) => s.item.terms.has(w));
+  const p = s.item.provision;
+  return [...(p.objects ?? []), ...(p.topics ?? []), ...(p.with ?? [])].some((c) => things.has(c));
 }
 
 /** A period or a length: "90 days", "three years", "until final disposition", "permanently", a retention schedule, "eight characters". */

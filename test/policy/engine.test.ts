@@ -359,6 +359,33 @@ describe('questions after an amount', () => {
   });
 });
 
+describe('how long things are kept', () => {
+  const text = `1. BODY-WORN CAMERAS
+1.1 Members shall activate the BWC at the start of every contact, and it shall remain on until the contact ends.
+1.2 Members shall not copy, download or delete BWC recordings.
+1.3 Members shall complete BWC training every two years.
+2. TEXT MESSAGES
+2.1 Text messages on Department phones concerning Department business are public records and shall not be deleted.
+3. RETENTION
+3.1 Recordings that are not tagged as evidence are retained for one year and then purged; recordings tagged as evidence are retained until final disposition of the case.
+4. PASSWORDS
+4.1 Passwords shall be at least fifteen characters long.
+`;
+  const engine = engineFor(text);
+
+  it('is answered by the provision that keeps what the question names for a period, however far down it fits', () => {
+    const kept = engineForFixture('blind11/urbana-bodycams.txt').ask('how long is footage kept if i used force on the guy');
+    expect(kept.verdict).toBe('info');
+    expect(kept.citations[0]?.section).toBe('421.9.1');
+    expect(engine.ask('how long do bwc videos stick around').citations[0]?.section).toBe('3.1');
+  });
+
+  it('is not addressed when no provision keeps what the question names, whatever else states a period', () => {
+    expect(engine.ask('how long are text msgs on the agency phones kept').verdict).toBe('not_addressed');
+    expect(engine.ask('how long do we keep alpr hits').verdict).toBe('not_addressed');
+  });
+});
+
 describe('duties and limits', () => {
   const text = `1. PHONES
 1.1 All personal communication devices in the workplace shall be set to silent or vibrate mode.
