@@ -94,6 +94,11 @@ describe('reading questions', () => {
     expect(analyzeQuestion('who do i ask about my paycheck', lexicon).concepts).toContain('off_topic');
   });
 
+  it('hears turning the camera off as stopping a recording', () => {
+    expect(analyzeQuestion('SA victim at the ER asked me to turn my camera off, can i?', lexicon).concepts).toContain('stop_recording');
+    expect(analyzeQuestion('ok to kill the camera when were talking tactics', lexicon).concepts).toContain('stop_recording');
+  });
+
   it('reads "have a personal insta" as having an account, not as posting', () => {
     const q = analyzeQuestion('am i even allowed to have a personal insta', lexicon);
     expect(q.concepts).toContain('account');

@@ -601,6 +601,24 @@ describe('drafting exceptions with alternatives', () => {
   });
 });
 
+describe('permissions over their cases', () => {
+  it('reads each case under "may deactivate … only in the following circumstances:" as that permission, whatever its own wording', () => {
+    const found = provisionsOf(
+      'B. Activation and Deactivation\nOfficers may deactivate or mute the BWC only in the following circumstances, and shall state the reason on the recording:\na. when a victim of sexual assault asks not to be recorded;\nb. during tactical planning among officers with no member of the public present.',
+    );
+    const victim = found.find((p) => p.quote.startsWith('when a victim'));
+    expect(victim?.verdict).toBe('allowed_with_conditions');
+    expect(victim?.actions).toContain('stop_recording');
+  });
+
+  it('does not read the limits a permission is "subject to" as its cases', () => {
+    const found = provisionsOf(
+      '(B) A deputy may use the MDC for personal internet access only while on a meal period, subject to the following:\n(i) streaming of video on the MDC is prohibited at all times; and\n(ii) personal use shall end immediately upon dispatch.',
+    );
+    expect(found.find((p) => p.quote.startsWith('streaming'))?.verdict).toBe('prohibited');
+  });
+});
+
 describe('drafting approval paths', () => {
   it('lets "Certain exceptions may be permitted with the approval of a supervisor" through the ban before it for a need of the job', () => {
     const [ban] = provisionsOf(

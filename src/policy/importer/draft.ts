@@ -12,6 +12,8 @@ interface ListContext {
   scope: string[];
   /** The items are instances of a rule stated before the list ("Security incidents include: …"): its verdict is theirs, whatever their wording. */
   instances?: boolean;
+  /** The acts a permission over its cases names ("may deactivate … only in the following circumstances:"): each case is of them. */
+  leadActions?: string[];
   /** The lead-in states a duty ("… shall do the following:"): an item reading "Not make statements …" is a ban. */
   obligation?: boolean;
   /** The items are the cases a ban lets through ("… except in the following circumstances:"): their own limits are conditions. */
@@ -127,6 +129,8 @@ function heads(text: string): Map<string, string> {
 }
 
 /** A lead-in whose list is the rule's exceptions: "…, except:", "unless any of the following applies:". */
+/** A permission's lead-in to the only cases it covers: "… only in the following circumstances:", "… only when:". */
+const ONLY_CASES = /\bonly\s+(?:in|under|for|during|when|if|where)\b(?![^.;:]*\bsubject to\b)[^.;:]*:\s*$/i;
 const EXCEPTIONS_FOLLOW =
   /(?:\b(?:except|excepting|unless|other than)(?: as follows| for the following| in the following (?:cases|circumstances)| the following| when| where| if)?|\bwith the following exceptions?|\bexceptions? (?:are|is)(?: as follows)?)\s*:\s*$/i;
 const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|applicability|application|definitions?)`;
@@ -379,6 +383,9 @@ class Drafter {
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
       obligation: d.verdict === 'info' && OBLIGATION_LEAD.test(sentence),
       ...(excepted && verdict === 'allowed' ? { excepted, subjects: [...found.objects, ...found.topics] } : {}),
+      // "Officers may deactivate … the BWC only in the following circumstances: a. when a victim … asks not to be
+      // recorded": each item is a case the permission covers, on its terms, whatever its own wording.
+      ...(!excepted && (verdict === 'allowed' || verdict === 'allowed_with_conditions') && ONLY_CASES.test(sentence) ? { instances: true, leadActions: found.actions } : {}),
     };
   }
 
@@ -418,7 +425,7 @@ class Drafter {
     if (verdict === 'info' && d.required) p.required = true;
     if (verdict === 'allowed_with_conditions' && d.limited && !fromContext) p.limited = true;
     if ((verdict === 'needs_approval' || verdict === 'must_report') && authority) p.authority = authority;
-    const actions = found.actions.length > 0 ? found.actions : (context?.actions ?? []);
+    const actions = [...new Set([...(found.actions.length > 0 ? found.actions : (context?.actions ?? [])), ...(context?.leadActions ?? [])])];
     if (actions.length > 0) p.actions = actions;
     // An exception item is a circumstance of the act its lead-in bans: it speaks of what the lead-in speaks of.
     const subjects = [...new Set([...found.objects, ...found.topics, ...(context?.excepted ? (context.subjects ?? []) : [])])];
