@@ -732,6 +732,24 @@ describe('running headers', () => {
   });
 });
 
+describe('section numbers alone on their lines', () => {
+  it('reads "2" and "2.1" over their headings as sections, not as page numbers or running furniture', () => {
+    const page = (n: number, body: string) => `PORT ELLISON POLICE DEPARTMENT                 GENERAL ORDER GO 23-06\n\n${body}\n\n                    Page ${n} of 3\n`;
+    const result = importText(
+      [
+        page(1, '1\n        General Provisions\n\n1.1\n        Purpose\n        This order governs department technology.\n\n1.2\n        Scope\n        This order applies to all members, including reserves.'),
+        page(2, '2\n        Social Media\n\n2.1\n        Personal Accounts\n2.1.1   Members shall not post photographs of crime scenes.\n2.1.2   Members shall not identify themselves as officers.'),
+        page(3, '3\n        Recordings\n\n3.1\n        Retention\n        Recordings are kept for at least 120 days.'),
+      ].join('\f'),
+    );
+    const ids = flattenSections(result.document.sections).map((s) => s.id);
+    expect(ids).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.1.1', '2.1.2', '3', '3.1']);
+    const scope = flattenSections(result.document.sections).find((s) => s.id === '1.2');
+    expect(scope?.title).toBe('Scope');
+    expect(scope?.text).toContain('including reserves');
+  });
+});
+
 describe('a citation ending a lead-in', () => {
   it('is no heading: "… responsible for (50 / ILCS 706/10-20):" keeps its items under the section', () => {
     const result = importText(`421.8 BODY-WORN CAMERA COORDINATOR

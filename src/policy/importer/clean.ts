@@ -16,11 +16,21 @@ export interface CleanResult {
 }
 
 export function cleanText(raw: string): CleanResult {
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'");
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'");
   for (const [re, to] of MENDS) text = text.replace(re, to);
   // Words hyphenated across a line break: "tech-\nnology" → "technology".
   text = text.replace(/([a-z])-\n\s*([a-z])/g, '$1$2');
-  const lines = text.split('\n').flatMap(unrunLine).map((l) => l.replace(/\s+$/, ''));
+  const pages = text.split('\f');
+  // Where each page begins and ends, when the text still has its form feeds: a page number sits there, a section number does not.
+  const edges = new Set<number>();
+  const lines: string[] = [];
+  for (const page of pages) {
+    const own = page.split('\n').flatMap(unrunLine).map((l) => l.replace(/\s+$/, ''));
+    const filled = own.map((l, i) => (l.trim() ? lines.length + i : -1)).filter((i) => i >= 0);
+    for (const i of [...filled.slice(0, 2), ...filled.slice(-2)]) edges.add(i);
+    lines.push(...own);
+  }
+  const paged = pages.length > 1;
   const counts = new Map<string, number>();
   for (const l of lines) {
     const k = furnitureKey(l);
@@ -29,9 +39,11 @@ export function cleanText(raw: string): CleanResult {
   const dropped: string[] = [];
   const kept: string[] = [];
   let pageBreak = false;
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     const k = l.trim();
-    if (isPageFurniture(k, counts.get(furnitureKey(l)) ?? 0)) {
+    // "1.2" on a line of its own away from the page's edges, or "6" over its heading and its "6.1": a section's number.
+    const sectionNumber = SECTION_NUMBER.test(k) && (k.includes('.') ? paged && !edges.has(i) : overItsSections(lines, i, k));
+    if (!sectionNumber && isPageFurniture(k, counts.get(furnitureKey(l)) ?? 0)) {
       dropped.push(k);
       pageBreak = true;
       continue;
@@ -48,6 +60,15 @@ export function cleanText(raw: string): CleanResult {
     kept.push(l);
   }
   return { lines: kept, dropped };
+}
+
+/** A number alone on its line: "6", "1.2". */
+const SECTION_NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
+
+/** "2" / "Social Media" / "2.1": a chapter's number over its heading and its first section. */
+function overItsSections(lines: string[], i: number, n: string): boolean {
+  const after = lines.slice(i + 1).map((l) => l.trim()).filter(Boolean);
+  return after.length >= 2 && /^[A-Z][\w'&,/ -]{0,60}[^.;:,]$/.test(after[0]!) && after[1]!.startsWith(`${n}.1`);
 }
 
 /** Running headers differ only in their page numbers. */

@@ -34,6 +34,9 @@ export function newLabelState(): LabelState {
   return { last: new Map() };
 }
 
+/** "2   Social Media": a bare number, a wide gap and a heading of capitalised words. */
+const BARE_TITLE = /^(\d{1,2})\s{3,}((?:[A-Z][\w'&/-]*)(?:,?\s(?:[A-Z][\w'&/-]*|and|or|of|the|for|to|in|on|a|an)){0,7})$/;
+
 export function parseLabel(line: string, state: LabelState): Label | undefined {
   const t = line.trim();
   let m = t.match(/^(section|article|chapter|part|rule|paragraph|standard|§|sec\.|sect\.|art\.|para\.|sec(?=\s))\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+|(?<=^part\s+)[A-H](?=\s*(?:[-–—:.]|$)))\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
@@ -101,8 +104,8 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   m ??= t.match(/^(\d{1,3})(\.)(?=["“]?[A-Z](?:[a-z]|[A-Z]{2}))(.*)$/);
   const run = m ? null : t.match(/^([a-z])(\.)(?=[a-z]{3,})(.*)$/);
   if (run && (run[1] === 'a' || state.last.get('lower-dot')?.charCodeAt(0) === run[1]!.charCodeAt(0) - 1)) m = run;
-  // "1   GENERAL": a bare number, then a heading in capitals after a wide gap.
-  const bare = m ? null : t.match(/^(\d{1,2})\s{2,}([A-Z][A-Z ,&/'-]{3,})$/);
+  // "1   GENERAL", "2   Social Media": a bare number, then a heading in capitals or title case after a wide gap.
+  const bare = m ? null : (t.match(/^(\d{1,2})\s{2,}([A-Z][A-Z ,&/'-]{3,})$/) ?? t.match(BARE_TITLE));
   if (bare) return { style: 'decimal-1', value: bare[1]!, absolute: true, rest: bare[2]! };
   if (!m) return undefined;
   const [, raw, close, rest] = m as unknown as [string, string, string, string];

@@ -421,6 +421,17 @@ function ruleUnderHeading(lines: string[], i: number): Label | undefined {
 }
 
 /** A numbering label alone on its line: "I.", "A.", "(1)", "1060.4", "Section 5". */
+/** A number alone on its line, no period: "2". */
+const BARE_NUMBER = /^\s*(\d{1,2})\s*$/;
+/** A heading of a few words with no sentence's end: "Social Media", "General Provisions". */
+const SHORT_HEADING = /^[A-Z][\w'&,/ -]{0,60}[^.;:,]$/;
+
+/** The first line with text after line `i`. */
+function nextNonEmpty(lines: string[], i: number): string | undefined {
+  for (let k = i + 1; k < lines.length; k++) if (lines[k]!.trim()) return lines[k];
+  return undefined;
+}
+
 const BARE_LABEL = /^\s*(?:\(?(?:[IVXLC]{1,6}|[A-Za-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,5}(?:\.\d{1,3})+\.?|(?:section|article|chapter|part|rule|§|sec\.)\s*[0-9IVXLC]+(?:[-.][0-9]+)*\.?)\s*$/i;
 
 /**
@@ -431,13 +442,20 @@ function joinBareLabels(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.trim()) j++;
+    const next = lines[j];
+    // "2" / "Social Media" / "2.1": a chapter's number alone over its heading and its first section.
+    const chapter = BARE_NUMBER.exec(line)?.[1];
+    if (chapter && next !== undefined && SHORT_HEADING.test(next.trim()) && nextNonEmpty(lines, j)?.trim().startsWith(`${chapter}.1`)) {
+      out.push(`${chapter}   ${next.trim()}`);
+      i = j;
+      continue;
+    }
     if (!BARE_LABEL.test(line)) {
       out.push(line);
       continue;
     }
-    let j = i + 1;
-    while (j < lines.length && !lines[j]!.trim()) j++;
-    const next = lines[j];
     // "… under Sec. 6.04 or" / "Sec. 6.09.": a reference that wrapped onto a line of its own ends its sentence.
     const runsOn = i > 0 && lines[i - 1]!.trim() !== '' && !/[.;:!?]$/.test(lines[i - 1]!.trim());
     if (next === undefined || runsOn || BARE_LABEL.test(next) || parseLabel(next, newLabelState())) {
