@@ -35,7 +35,11 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * had been read right, `blind18` (an SOP with "PROCEDURE:" steps, a city IT policy, a campus outline under a
  * "Chapter 8" header field; first score 31/90, 15/90 with the session's starting code) and last `blind19` (a manual
  * chapter "11.04.B.2", a sheriff's policy in plain numbered paragraphs, a transit directive with an appendix; first
- * score 54/90, 50/90 with the session's starting code).
+ * score 54/90, 50/90 with the session's starting code). In the tenth, `blind20` (a city administrative regulation
+ * "4.2.1(b)", a state patrol's rules "7-4(3)(b)", a town policy cited by ALL-CAPS heading and item; first score 49/90),
+ * `blind21` (a Lexipol-style chapter, a county general order with a roles table, a campus directive with an
+ * attachment; first score 59/90) and, written late, `blind22` (a CALEA-style SOP, a sheriff's rules "R-17.06(B)", a
+ * general order whose numbers stand alone on their lines; first score 56/90, 54/90 with the session's starting code).
  */
 const SETS = [
   { folder: 'unseen', min: 0.79 },
@@ -59,7 +63,10 @@ const SETS = [
   { folder: 'blind16', min: 0.61 },
   { folder: 'blind17', min: 0.66 },
   { folder: 'blind18', min: 0.54 },
-  { folder: 'blind19', min: 0.63 },
+  { folder: 'blind19', min: 0.66 },
+  { folder: 'blind20', min: 0.6 },
+  { folder: 'blind21', min: 0.65 },
+  { folder: 'blind22', min: 0.63 },
 ];
 
 function documentsIn(dir: string): string[] {
