@@ -234,7 +234,8 @@ function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon, asksLe
   if (ABOUT_OTHERS.some((re) => re.test(s))) return 'fact';
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
   const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic' && c !== 'off_topic');
-  if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic) {
+  // "want to set up a fake insta to catch a guy selling stolen guns": a plan of one's own, not something gone wrong.
+  if ((concepts.has('malfunction') || concepts.has('breach')) && !asksAboutATopic && !PLANNING.test(s)) {
     // Something went wrong and "should I…?" asks what to do about it.
     if (!asksLeave || /\bshould (i|we)\b/.test(s)) return 'procedure';
   }

@@ -94,6 +94,11 @@ describe('reading questions', () => {
     expect(analyzeQuestion('who do i ask about my paycheck', lexicon).concepts).toContain('off_topic');
   });
 
+  it('hears a plan of one\'s own that mentions something stolen as asking leave, not as something gone wrong', () => {
+    expect(analyzeQuestion('detective here, thinking of making a fake fb profile to catch a guy fencing stolen tools', lexicon).intent).toBe('permission');
+    expect(analyzeQuestion('someone stole my county laptop out of my car', lexicon).intent).toBe('procedure');
+  });
+
   it('hears turning the camera off as stopping a recording', () => {
     expect(analyzeQuestion('SA victim at the ER asked me to turn my camera off, can i?', lexicon).concepts).toContain('stop_recording');
     expect(analyzeQuestion('ok to kill the camera when were talking tactics', lexicon).concepts).toContain('stop_recording');
