@@ -99,6 +99,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('someone stole my county laptop out of my car', lexicon).intent).toBe('procedure');
   });
 
+  it('hears a break-in as a theft, not as something broken', () => {
+    const q = analyzeQuestion('someone broke into my car overnight and took my county laptop', lexicon);
+    expect(q.concepts).toContain('lost_device');
+    expect(q.concepts).not.toContain('malfunction');
+  });
+
   it('hears turning the camera off as stopping a recording', () => {
     expect(analyzeQuestion('SA victim at the ER asked me to turn my camera off, can i?', lexicon).concepts).toContain('stop_recording');
     expect(analyzeQuestion('ok to kill the camera when were talking tactics', lexicon).concepts).toContain('stop_recording');
