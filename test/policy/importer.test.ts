@@ -586,6 +586,12 @@ describe('drafting exceptions with alternatives', () => {
     ]);
   });
 
+  it('reads ", except that after a shooting, review requires the approval of the Undersheriff" as a permission with that approval path', () => {
+    const d = classifySentence('Members may review their own recordings before completing a report, except that after an officer-involved shooting or an in-custody death, review requires the approval of the Undersheriff.');
+    expect(d.verdict).toBe('allowed');
+    expect(d.exception).toMatchObject({ verdict: 'needs_approval', authority: 'Undersheriff' });
+  });
+
   it('lets an emergency through on its terms when the exception says the use must be necessary and safe', () => {
     expect(
       classifySentence('Members shall not use a handheld phone while operating a Department vehicle, except in exigent circumstances when the radio is unavailable and the use is necessary and can be done safely.').exception?.verdict,

@@ -160,10 +160,13 @@ export function classifySentence(whole: string): Deontic {
   const sentence = whole.replace(CONCESSION, '');
   const joined = joinedDuty(sentence);
   if (joined) return { ...joined, leadIn };
-  const m = sentence.match(EXCEPTION);
-  if (!m) return { ...classifyWording(sentence), leadIn };
-  const text = m[0].replace(/^[,;\s]+/, '');
-  const main = classifyWording(sentence.replace(m[0], ' '));
+  const found = sentence.match(EXCEPTION);
+  if (!found) return { ...classifyWording(sentence), leadIn };
+  // "…, except that after an officer-involved shooting, review requires the approval of the Undersheriff": "except that"
+  // opens a clause of its own, to the sentence's end.
+  const clauseText = /^[,;]?\s*except that\b/i.test(found[0]) ? sentence.slice(found.index).replace(/[.;]\s*$/, '') : found[0];
+  const text = clauseText.replace(/^[,;\s]+/, '');
+  const main = classifyWording(sentence.replace(clauseText, ' '));
   const clause = classifyWording(text);
   // "…may not … unless authorized by the Chief of Police": the exception is only the approval path.
   if (clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
