@@ -105,7 +105,7 @@ const FACT = [
   AUTHORITY_SUBJECT,
   /^(who|what|when|where|which|how|why)\b/,
   /^(is|are|does|do|did|will|has|have) (the|my|our|this|it|there|a|an|any|department|city|email|emails|internet)\b/,
-  /^(do|does) (i|we|employees|officers|users) have\b/,
+  /^(do|does) (i|we|employees|officers|users) (still |really |actually |even )?have\b/,
   /\b(who|what|when|how often|how long)\b/,
 ];
 

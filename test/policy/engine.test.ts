@@ -105,6 +105,10 @@ describe('reading questions', () => {
     expect(q.concepts).not.toContain('malfunction');
   });
 
+  it('hears "do we still have to …" ask what the rule is', () => {
+    expect(analyzeQuestion('do we still have to change passwords every 90 days', lexicon).intent).toBe('fact');
+  });
+
   it('hears turning the camera off as stopping a recording', () => {
     expect(analyzeQuestion('SA victim at the ER asked me to turn my camera off, can i?', lexicon).concepts).toContain('stop_recording');
     expect(analyzeQuestion('ok to kill the camera when were talking tactics', lexicon).concepts).toContain('stop_recording');
