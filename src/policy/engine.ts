@@ -167,13 +167,18 @@ function preferAmount(q: AnalyzedQuestion, ranked: Scored[], lexicon: Lexicon): 
   return ranked.some(statesOne) ? promote(ranked, statesOne) : [];
 }
 
+/** A count in figures or words, with the figures that may follow the words: "90", "fourteen (14)", "(3)". */
+const COUNT = String.raw`(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|eighty|ninety|hundred|thousand)|\(\d+\))(?:[\s-]+\(\d+\))?`;
+
 /** "how long … kept / stick around / before it's purged": a question after how long something is kept. */
 const RETENTION_ASKED = /\bhow long\b.*\b(?:keep|keeps|kept|retain\w*|stor(?:e|ed|age)|hang(?:ing)? on(?:to)?|hold on(?:to)?|stick around|purg\w*|delet\w*|saved?|archiv\w*)\b/;
 /** A provision that keeps something: "retained", "stored", "purged", "destroyed". */
 const RETAINED = /\b(?:retain\w*|retention|kept|keep|stored|storage|purg\w*|destroy\w*|delet\w*|preserv\w*|maintained|archiv\w*|dispos\w*)\b/i;
 /** How long something is kept: "90 days", "three (3) years", a retention schedule, "until final disposition". */
-const DURATION =
-  /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|forty-five|sixty|ninety|hundred)|\(\d+\))(?:[\s-]+\(\d+\))?[\s-]+(?:business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b[^.;]{0,80}\b(?:disposition|adjudicat\w*|resolved|closed|conclu\w*|final|no longer needed)/i;
+const DURATION = new RegExp(
+  String.raw`${COUNT}[\s-]+(?:business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b[^.;]{0,80}\b(?:disposition|adjudicat\w*|resolved|closed|conclu\w*|final|no longer needed)`,
+  'i',
+);
 /** What any kept record is: no evidence of which thing is kept. */
 const ANY_RECORD = new Set(['backup', 'records', 'department', 'modify_record', 'privacy', 'applicability']);
 
@@ -191,8 +196,10 @@ function keepsOneOf(s: Scored, things: Set<string>, q: AnalyzedQuestion): boolea
 }
 
 /** A period or a length: "90 days", "three years", "until final disposition", "permanently", a retention schedule, "eight characters". */
-const PERIOD =
-  /(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|eighty|ninety|hundred|thousand)|\(\d+\))(?:[\s-]+\(\d+\))?[\s-]+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|characters?|digits?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b|\bduration\b|\bexpires?\b|\bvalid for\b|\brenew(?:ed|al)?\b/i;
+const PERIOD = new RegExp(
+  String.raw`${COUNT}[\s-]+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|characters?|digits?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b|\bduration\b|\bexpires?\b|\bvalid for\b|\brenew(?:ed|al)?\b`,
+  'i',
+);
 
 /** How nearly a provision stating an amount must fit, against the best one that states none. */
 const AMOUNT_SHARE = 0.5;

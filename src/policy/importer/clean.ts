@@ -42,7 +42,7 @@ export function cleanText(raw: string): CleanResult {
   for (const [i, l] of lines.entries()) {
     const k = l.trim();
     // "1.2" on a line of its own away from the page's edges, or "6" over its heading and its "6.1": a section's number.
-    const sectionNumber = SECTION_NUMBER.test(k) && (k.includes('.') ? paged && !edges.has(i) : overItsSections(lines, i, k));
+    const sectionNumber = SECTION_NUMBER.test(k) && (k.includes('.') ? paged && !edges.has(i) : chapterNumberAt(lines, i) !== undefined);
     if (!sectionNumber && isPageFurniture(k, counts.get(furnitureKey(l)) ?? 0)) {
       dropped.push(k);
       pageBreak = true;
@@ -65,11 +65,17 @@ export function cleanText(raw: string): CleanResult {
 /** A number alone on its line: "6", "1.2". */
 const SECTION_NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
 
-/** "2" / "Social Media" / "2.1": a chapter's number over its heading and its first section. */
-function overItsSections(lines: string[], i: number, n: string): boolean {
-  const after = lines.slice(i + 1).map((l) => l.trim()).filter(Boolean);
-  return after.length >= 2 && /^[A-Z][\w'&,/ -]{0,60}[^.;:,]$/.test(after[0]!) && after[1]!.startsWith(`${n}.1`);
+/** "2" / "Social Media" / "2.1": the number of a chapter alone on line `i`, over its heading and its first section. */
+export function chapterNumberAt(lines: string[], i: number): string | undefined {
+  const n = /^\s*(\d{1,2})\s*$/.exec(lines[i] ?? '')?.[1];
+  if (!n) return undefined;
+  const after: string[] = [];
+  for (let k = i + 1; k < lines.length && after.length < 2; k++) if (lines[k]!.trim()) after.push(lines[k]!.trim());
+  return after.length === 2 && SHORT_HEADING.test(after[0]!) && after[1]!.startsWith(`${n}.1`) ? n : undefined;
 }
+
+/** A heading of a few words with no sentence's end: "Social Media", "General Provisions". */
+const SHORT_HEADING = /^[A-Z][\w'&,/ -]{0,60}[^.;:,]$/;
 
 /** Running headers differ only in their page numbers. */
 function furnitureKey(line: string): string {

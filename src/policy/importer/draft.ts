@@ -128,9 +128,9 @@ function heads(text: string): Map<string, string> {
   return out;
 }
 
-/** A lead-in whose list is the rule's exceptions: "…, except:", "unless any of the following applies:". */
 /** A permission's lead-in to the only cases it covers: "… only in the following circumstances:", "… only when:". */
 const ONLY_CASES = /\bonly\s+(?:in|under|for|during|when|if|where)\b(?![^.;:]*\bsubject to\b)[^.;:]*:\s*$/i;
+/** A lead-in whose list is the rule's exceptions: "…, except:", "unless any of the following applies:". */
 const EXCEPTIONS_FOLLOW =
   /(?:\b(?:except|excepting|unless|other than)(?: as follows| for the following| in the following (?:cases|circumstances)| the following| when| where| if)?|\bwith the following exceptions?|\bexceptions? (?:are|is)(?: as follows)?)\s*:\s*$/i;
 const DESCRIPTIVE_WORD = String.raw`(?:purpose|scope|background|introduction|overview|authority|references?|related policies|applicability|application|definitions?)`;

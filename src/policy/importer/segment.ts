@@ -1,5 +1,6 @@
 import type { Section } from '../types.js';
 import { isCapsHeading, isTitleHeading, looksLikeTitle, newLabelState, parseLabel, romanValue, type Label } from './labels.js';
+import { chapterNumberAt } from './clean.js';
 
 export interface Segmented {
   /** Lines before the first section: title block, memo header, index terms. */
@@ -421,17 +422,6 @@ function ruleUnderHeading(lines: string[], i: number): Label | undefined {
 }
 
 /** A numbering label alone on its line: "I.", "A.", "(1)", "1060.4", "Section 5". */
-/** A number alone on its line, no period: "2". */
-const BARE_NUMBER = /^\s*(\d{1,2})\s*$/;
-/** A heading of a few words with no sentence's end: "Social Media", "General Provisions". */
-const SHORT_HEADING = /^[A-Z][\w'&,/ -]{0,60}[^.;:,]$/;
-
-/** The first line with text after line `i`. */
-function nextNonEmpty(lines: string[], i: number): string | undefined {
-  for (let k = i + 1; k < lines.length; k++) if (lines[k]!.trim()) return lines[k];
-  return undefined;
-}
-
 const BARE_LABEL = /^\s*(?:\(?(?:[IVXLC]{1,6}|[A-Za-z]|[ivx]{1,4}|\d{1,3})[.)]|\d{1,5}(?:\.\d{1,3})+\.?|(?:section|article|chapter|part|rule|§|sec\.)\s*[0-9IVXLC]+(?:[-.][0-9]+)*\.?)\s*$/i;
 
 /**
@@ -446,8 +436,8 @@ function joinBareLabels(lines: string[]): string[] {
     while (j < lines.length && !lines[j]!.trim()) j++;
     const next = lines[j];
     // "2" / "Social Media" / "2.1": a chapter's number alone over its heading and its first section.
-    const chapter = BARE_NUMBER.exec(line)?.[1];
-    if (chapter && next !== undefined && SHORT_HEADING.test(next.trim()) && nextNonEmpty(lines, j)?.trim().startsWith(`${chapter}.1`)) {
+    const chapter = chapterNumberAt(lines, i);
+    if (chapter && next !== undefined) {
       out.push(`${chapter}   ${next.trim()}`);
       i = j;
       continue;
