@@ -11,6 +11,7 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bshouldn'?t\b/g, 'should not'],
   [/\bi'?m\b/g, 'i am'],
   [/\bim\b/g, 'i am'],
+  [/\bwhos\b/g, 'who'],
   [/\b(\w+)'s\b/g, '$1'],
   [/\b(\w+)'(ve|ll|re|d)\b/g, '$1'],
 ];

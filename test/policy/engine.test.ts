@@ -105,6 +105,10 @@ describe('reading questions', () => {
     expect(q.concepts).not.toContain('malfunction');
   });
 
+  it('hears "whos our tac" ask who, as "who\'s" does', () => {
+    expect(analyzeQuestion('whos our tac for leads stuff', lexicon).intent).toBe('fact');
+  });
+
   it('hears "do we still have to …" ask what the rule is', () => {
     expect(analyzeQuestion('do we still have to change passwords every 90 days', lexicon).intent).toBe('fact');
   });
