@@ -152,15 +152,16 @@ const AMOUNT =
 function preferAmount(q: AnalyzedQuestion, ranked: Scored[], lexicon: Lexicon): Scored[] {
   const [first] = ranked;
   if (!first || !q.asksAmount) return ranked;
+  const asked = q.text.toLowerCase();
   // "How long are bodycam videos kept?": only a provision that keeps something of what the question names, for a
   // period, answers it, however far down it fits; with none, the policy does not say.
-  if (RETENTION_ASKED.test(q.text.toLowerCase())) {
+  if (RETENTION_ASKED.test(asked)) {
     const things = retainedThings(q, lexicon);
     const keeps = (s: Scored) => RETAINED.test(s.item.provision.quote) && DURATION.test(s.item.provision.quote) && keepsOneOf(s, things, q);
     return ranked.some(keeps) ? promote(ranked, keeps) : [];
   }
   // "How long …?" is answered by a period; "how many", "how often" by any amount. Either, about what the question names.
-  const amount = /\bhow long\b/.test(q.text.toLowerCase()) ? PERIOD : AMOUNT;
+  const amount = /\bhow long\b/.test(asked) ? PERIOD : AMOUNT;
   const states = (s: Scored) => amount.test(s.item.provision.quote) && !s.missing.includes('objects');
   if (states(first)) return ranked;
   const statesOne = (s: Scored) => s.score >= first.score * AMOUNT_SHARE && states(s);

@@ -144,6 +144,15 @@ function saidInMessage(tokens: string[], at: number): boolean {
   return false;
 }
 
+/**
+ * "check my personal email": a word that names both an act and a thing, after "my" or "personal", is the thing. ("My
+ * login" still speaks of getting in.)
+ */
+function actNamedAsThing(m: ConceptMatch, all: ConceptMatch[], tokens: string[], lexicon: Lexicon): boolean {
+  if (lexicon.kind(m.concept) !== 'action' || m.concept === 'access' || !NOUN_BEFORE.has(tokens[m.start - 1] ?? '')) return false;
+  return all.some((o) => o.start === m.start && o.end === m.end && lexicon.kind(o.concept) === 'object');
+}
+
 /** Reads a question: tokens (typos mended), concepts and intent. */
 export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestion {
   const tokens = lexicon.correct(tokenize(text));
@@ -151,14 +160,8 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const direct = new Set<string>();
   const denied = new Set<string>();
   const all = lexicon.match(tokens);
-  // "check my personal email": a word that names both an act and a thing, after "my" or "personal", is the thing. ("My
-  // login" still speaks of getting in.)
-  const matches = all.filter(
-    (m) =>
-      !(lexicon.kind(m.concept) === 'action' && m.concept !== 'access' && NOUN_BEFORE.has(tokens[m.start - 1] ?? '') && all.some((o) => o.start === m.start && o.end === m.end && lexicon.kind(o.concept) === 'object')) &&
-      // "an email saying my paycheck was on hold": what a message says is not what the question is about.
-      !(lexicon.kind(m.concept) === 'topic' && saidInMessage(tokens, m.start)),
-  );
+  // "an email saying my paycheck was on hold": what a message says is not what the question is about.
+  const matches = all.filter((m) => !actNamedAsThing(m, all, tokens, lexicon) && !(lexicon.kind(m.concept) === 'topic' && saidInMessage(tokens, m.start)));
   for (const m of matches) {
     if (negated(tokens, m.start)) {
       denied.add(m.concept);

@@ -432,13 +432,12 @@ function joinBareLabels(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    let j = i + 1;
-    while (j < lines.length && !lines[j]!.trim()) j++;
+    const j = nextWithText(lines, i);
     const next = lines[j];
     // "2" / "Social Media" / "2.1": a chapter's number alone over its heading and its first section.
     const chapter = chapterNumberAt(lines, i);
-    if (chapter && next !== undefined) {
-      out.push(`${chapter}   ${next.trim()}`);
+    if (chapter) {
+      out.push(`${chapter}   ${next!.trim()}`);
       i = j;
       continue;
     }
