@@ -218,6 +218,14 @@ The unit audits covert accounts every year.
     expect(first?.text).toBe('Agency-issued phones are assigned to members holding the rank of sergeant or above, detectives and K-9 handlers.');
   });
 
+  it('joins a sentence whose next word across the page break is a name ("… by the Public" / "Information Officer.")', () => {
+    const page = (n: number) => `\n\nDO 41-7   Information Technology          Page ${n} of 3\nHalvorsen State University Police Department\n\f\n`;
+    const text = `C-2   Personal Accounts\n      a.  Members shall not post images in uniform unless the post has been approved by the Public\n${page(1)}          Information Officer.\n      b.  Members shall not friend a victim.\n${page(2)}C-3   Prohibited Posts\n      Members shall not post CJI.\n${page(3)}`;
+    const result = importText(text);
+    expect(sectionOf(result, 'C-2.a').text).toBe('Members shall not post images in uniform unless the post has been approved by the Public Information Officer.');
+    expect(sectionOf(result, 'C-2').text).toBe('');
+  });
+
   it('reads "Sec. 2-102. Multi-Factor Authentication." and "14.2.3 Take-home vehicles." as headings', () => {
     const sec = importText(`Sec. 2-101. Passwords.\n\n(1) Passwords expire yearly.\n\nSec. 2-102. Multi-Factor Authentication.\n\n(1) MFA is required for remote access.\n`);
     expect(sec.document.sections.map((s) => s.title)).toEqual(['Passwords', 'Multi-Factor Authentication']);
@@ -843,6 +851,24 @@ B. "Social media" means any platform where users share content.
 });
 
 describe('more ways of numbering', () => {
+  it('reads a whole outline path, "4.A." / "4.A.1." / "4.A.1.a.", with an item after "; and" its own', () => {
+    const text = `§ 4   PROCEDURE
+
+4.A.   AGENCY INFORMATION SYSTEMS
+       4.A.1.   Incidental personal use. Members may make incidental personal use of them only when all
+                of the following conditions are met:
+                4.A.1.a.  the use occurs during an authorized break or meal period;
+                4.A.1.b.  the use does not involve streaming video; and
+                4.A.1.c.  the use is not prohibited by 4.A.2.
+       4.A.2.   Prohibited uses. Members shall not use Agency information systems to:
+                4.A.2.a.  conduct a personal business; or
+                4.A.2.b.  connect a personally owned device to an Agency computer.
+`;
+    const result = importText(text);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['Section 4', '4.A', '4.A.1', '4.A.1.a', '4.A.1.b', '4.A.1.c', '4.A.2', '4.A.2.a', '4.A.2.b']);
+    expect(sectionOf(result, '4.A.1.b').text).toBe('the use does not involve streaming video; and');
+  });
+
   it('reads "Sec 4" without its dot, "Art. 5" and a one-letter series "P-4.2" as sections', () => {
     const ids = (text: string) => flattenSections(importText(text).document.sections).map((s) => s.id);
     expect(ids('Sec 4 Personal Devices\nMembers may carry a phone.\nSec 5 Email\nMembers shall not forward email.\nSec 6 Internet\nMembers shall not gamble online.\n')).toEqual(['Sec. 4', 'Sec. 5', 'Sec. 6']);

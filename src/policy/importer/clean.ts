@@ -1,5 +1,7 @@
 /** Mends what PDF extraction does to a policy's text, without touching its wording. */
 
+import { isCapsHeading, isTitleHeading, newLabelState, parseLabel } from './labels.js';
+
 /** Words extraction commonly breaks or misreads, and their mends. */
 const MENDS: Array<[RegExp, string]> = [
   [/\busemame/g, 'username'],
@@ -54,7 +56,10 @@ export function cleanText(raw: string): CleanResult {
       let end = kept.length;
       while (end > 0 && kept[end - 1]!.trim() === '') end--;
       const before = kept[end - 1]?.trim() ?? '';
-      if (/^[a-z]/.test(k) && before !== '' && !/[.;:!?]$/.test(before)) kept.length = end;
+      // So does one whose next word is a name ("… approved by the Public" / header / "Information Officer."), when the
+      // line before is no heading.
+      const runsOn = /^[a-z]/.test(k) || (/^[A-Z]/.test(k) && /[a-z,]$/.test(before) && !isTitleHeading(before) && !isCapsHeading(before) && !parseLabel(k, newLabelState()));
+      if (runsOn && before !== '' && !/[.;:!?]$/.test(before)) kept.length = end;
       pageBreak = false;
     }
     kept.push(l);

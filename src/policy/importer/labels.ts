@@ -97,6 +97,9 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[3]! };
   }
+  // "4.A.   AGENCY INFORMATION SYSTEMS", "4.A.1.a.  the use occurs …": an outline's whole path, letters and numbers dotted.
+  m = t.match(/^(\d{1,3}(?:\.(?:[A-Z]|[a-z]|\d{1,3}))*\.[A-Za-z](?:\.(?:[A-Z]|[a-z]|\d{1,3}))*)\.?\s+(\S.*)$/);
+  if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
   m = t.match(/^\(?([A-Za-z]{1,4}|\d{1,3})([.)])\s+(.*)$/);
   // "(a)(1) Access to recordings …": a paragraph whose first words are its first subparagraph.
   m ??= t.match(/^\(([a-z]{1,4}|\d{1,3})(\))(\([a-z0-9]{1,3}\)\s+\S.*)$/i);

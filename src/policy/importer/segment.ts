@@ -262,7 +262,12 @@ const BULLET_LEAD = /^\s*[•●▪◦■*]\s+([A-Z][A-Z0-9 ,&/'’()-]{2,60}?[A
 function nextInTurn(value: string, last: string): boolean {
   const c = value.split('.');
   const l = last.split('.');
-  return c.length === l.length && c.length > 1 && c.slice(0, -1).join('.') === l.slice(0, -1).join('.') && Number(c[c.length - 1]) === Number(l[l.length - 1]) + 1;
+  return c.length === l.length && c.length > 1 && c.slice(0, -1).join('.') === l.slice(0, -1).join('.') && ordinal(c[c.length - 1]!) === ordinal(l[l.length - 1]!) + 1;
+}
+
+/** A part's place in its sequence: "3" → 3, "c" → the letter's code (so "c" follows "b", "C" follows "B"). */
+function ordinal(part: string): number {
+  return /^[A-Za-z]$/.test(part) ? part.charCodeAt(0) : Number(part);
 }
 
 /** A line of "=====" or "-----" under a heading, or a rule across the page. */
