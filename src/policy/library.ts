@@ -76,6 +76,7 @@ function validateDocument(doc: PolicyDocument, concepts: Record<string, ConceptE
 export function provisionProblems(p: Provision, section: Section, concepts: Record<string, ConceptEntry>, authorities: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (!section.text.includes(p.quote)) problems.push(`quote is not in the section text: "${p.quote.slice(0, 60)}…"`);
+  if (p.clause !== undefined && !p.quote.includes(p.clause)) problems.push(`clause is not in the quote: "${p.clause.slice(0, 60)}…"`);
   if (!VERDICTS.includes(p.verdict) || (p.verdict as string) === 'not_addressed') problems.push(`unknown verdict "${p.verdict}"`);
   if (p.authority && !authorities[p.authority]) problems.push(`unknown authority "${p.authority}"`);
   if (p.required !== undefined && (p.required !== true || p.verdict !== 'info')) problems.push('"required" is only for an info provision that owes an act, and is true');

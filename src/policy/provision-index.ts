@@ -106,7 +106,7 @@ export function conceptsOf(p: Provision): string[] {
 
 function indexProvision(document: PolicyDocument, section: Section, provision: Provision, lexicon: Lexicon): IndexedProvision {
   const terms = new Map<string, number>();
-  const words = tokenize(`${section.title} ${provision.quote}`).filter((t) => !STOPWORDS.has(t) && t.length > 1);
+  const words = tokenize(`${section.title} ${provision.clause ?? provision.quote}`).filter((t) => !STOPWORDS.has(t) && t.length > 1);
   for (const w of words) terms.set(stem(w), (terms.get(stem(w)) ?? 0) + 1);
   const concepts = new Set([...conceptsOf(provision), ...(provision.scope ?? [])]);
   if (provision.drafted) {

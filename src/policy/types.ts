@@ -52,6 +52,12 @@ export interface Section {
 export interface Provision {
   /** The decisive sentence(s), a verbatim substring of the section text. */
   quote: string;
+  /**
+   * The part of the quote this provision states, when the quote states two rules of one subject ("… may be charged
+   * from a wall outlet, but shall not be charged from … the USB port …"): a verbatim substring of the quote. The
+   * provision is matched on its words.
+   */
+  clause?: string;
   verdict: ProvisionVerdict;
   /** Authority key (see Library.authorities) that approves, or receives the report. */
   authority?: string;

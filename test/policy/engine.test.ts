@@ -225,6 +225,21 @@ function engineForFixture(path: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('reads "may …, but shall not …" as a permission and a ban of the same subject, the ban deciding what only it names', () => {
+    const engine = engineFor(`706.4.2 Hardware and Peripheral Devices
+Personally owned hardware, including printers and scanners, shall not be connected to any Office computer. A
+personally owned phone may be charged from a wall outlet or a vehicle power port, but shall
+not be charged from or connected to the USB port of an Office computer or MDC.
+
+706.4.3 Portable Storage Media
+CJI shall not be copied to portable storage media unless approved by the Terminal Agency Coordinator.
+`);
+    const usb = engine.ask('can i charge my phone off the usb on the mdc');
+    expect(usb.verdict).toBe('prohibited');
+    expect(usb.citations[0]?.quote).toContain('but shall not be charged from or connected to the USB port');
+    expect(engine.ask('can i charge my phone from the wall outlet at my desk').verdict).toBe('allowed_with_conditions');
+  });
+
   it('does not lose a rule whose sentence names a context in passing that the question rules out', () => {
     const engine = engineForFixture('unseen/riverton-it-acceptable-use.txt');
     const answer = engine.ask('can i check my gmail on my work pc during lunch');

@@ -594,6 +594,23 @@ describe('drafting exceptions with alternatives', () => {
     ]);
   });
 
+  it('reads "unless the post has the prior written approval of the Sheriff" as that approval path', () => {
+    const d = classifySentence('Photographs of the member in uniform, unless the post has the prior written approval of the Sheriff.');
+    expect(d.exception).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });
+  });
+
+  it('gives the items of "may maintain accounts but shall not post any of the following:" the ban, and keeps the permission', () => {
+    const provisions = provisionsOf(`342.8.1 PERSONAL SOCIAL MEDIA
+Members may maintain personal social media accounts but shall not post, transmit or share any of the following:
+
+(a) Images, recordings or information obtained in the course of employment, including crime scenes and BWC video.
+(b) Comments about pending cases.
+`);
+    expect(provisions.map((p) => p.verdict)).toEqual(['prohibited', 'allowed_with_conditions', 'prohibited', 'prohibited']);
+    expect(provisions[0]?.clause).toBe('but shall not post, transmit or share any of the following:');
+    expect(provisions[1]?.clause).toBe('Members may maintain personal social media accounts');
+  });
+
   it('reads ", except that after a shooting, review requires the approval of the Undersheriff" as a permission with that approval path', () => {
     const d = classifySentence('Members may review their own recordings before completing a report, except that after an officer-involved shooting or an in-custody death, review requires the approval of the Undersheriff.');
     expect(d.verdict).toBe('allowed');

@@ -73,6 +73,8 @@ const ITEM_RECIPIENT = /:\s+to\s+(?=\S)/;
 const ASKERS_OWN = /\b(?:(?:a|the|any) )?(?:member|employee|officer|user)'s\b|\b(?:their|his or her)\b/gi;
 /** What a list's first item is said of, up to its last preposition: "brief messages to a member's family about". */
 const LIST_HEAD = /^.*\b(?:about|regarding|concerning|involving|for|of)\b/i;
+/** ", but shall not …", ", but may …": a second clause of the same subject, stating the contrary. */
+const CONTRAST = /,?\s+but\s+(?=(?:shall|must|may|will|should|can|is|are)\b)/i;
 /** What follows the subject of a sentence by which a role gives leave: "may approve", "shall authorize". */
 const GRANTING_VERB = /^(?:may|shall|must|will|can)\s+(?:(?:in writing|also|only)\s+)?(?:approve|authori[sz]e|permit|grant|allow|sign off)\b/i;
 /** Words a heading adds to the role it is about: "Supervisor Responsibilities", "Duties of the Chief". */
@@ -230,19 +232,27 @@ class Drafter {
           continue;
         }
         if (previous && previous.verdict !== 'info' && EXEMPTION.test(sentence) && this.exempt(previous, sentence)) continue;
-        const provision = this.provision(sentence, d, context);
+        const split = this.contrasted(sentence, context);
+        for (const p of split?.provisions ?? []) {
+          this.bind(p, sentence, context?.actor ?? sectionActor);
+          provisions.push(p);
+        }
+        const provision = split ? undefined : this.provision(sentence, d, context);
         if (provision) this.bind(provision, sentence, context?.actor ?? sectionActor);
         // The list a lead-in opens takes its context whether or not the lead-in joins the sentence before it.
         if (d.leadIn && !isItem) {
+          // "Members may maintain accounts but shall not post any of the following:": the items are what the contrary clause bans.
+          const [leadText, leadD] = split ? [split.contrary, split.contraryD] : [sentence, d];
           // "Security incidents include, among others:" lists what the rule before it covers: the items take that rule.
-          const rule = d.verdict === 'info' && INCLUDES.test(sentence) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
-          const lead = rule ? this.instancesContext(sentence, rule, inherited) : this.leadContext(sentence, d, inherited);
+          const rule = leadD.verdict === 'info' && INCLUDES.test(leadText) ? [...provisions].reverse().find((p) => p.verdict !== 'info') : undefined;
+          const lead = rule ? this.instancesContext(leadText, rule, inherited) : this.leadContext(leadText, leadD, inherited);
           const actor = this.actorFor(sentence, sectionActor);
           if (actor) lead.actor = actor;
           else delete lead.actor;
           listContext = lead;
           childContext = lead;
         }
+        if (split) continue;
         if (provision && previous && BACK_REFERENCE.test(sentence)) {
           // "This includes clicking a link…" spells out the rule before it: one provision, both sentences.
           const spellsOut = provision.verdict === 'info' || INCLUDES.test(sentence);
@@ -440,6 +450,36 @@ class Drafter {
     if (context && context.scope.length > 0) p.scope = context.scope;
     if (!approvedItem && exceptions.length > 0) p.exceptions = exceptions;
     return p.actions || p.objects || p.topics ? p : undefined;
+  }
+
+  /**
+   * "A personally owned phone may be charged from a wall outlet …, but shall not be charged from … the USB port of an
+   * Office computer": a permission and a ban of the same subject, each on its own terms, both quoting the whole sentence.
+   */
+  private contrasted(sentence: string, context: ListContext | undefined): { provisions: Provision[]; contrary: string; contraryD: Deontic } | undefined {
+    const but = CONTRAST.exec(sentence);
+    if (!but) return undefined;
+    const head = sentence.slice(0, but.index);
+    const subject = subjectOf(head);
+    if (!subject) return undefined;
+    const tail = `${subject.words.trim()} ${sentence.slice(but.index + but[0].length)}`;
+    const first = classifySentence(head);
+    const second = classifySentence(tail);
+    const permits = (v: ProvisionVerdict) => v === 'allowed' || v === 'allowed_with_conditions';
+    const bans = (v: ProvisionVerdict) => v === 'prohibited' || v === 'needs_approval';
+    if (!((permits(first.verdict) && bans(second.verdict)) || (bans(first.verdict) && permits(second.verdict)))) return undefined;
+    // The permission holds on the terms the ban sets: "may maintain accounts, but shall not post …" is leave with conditions.
+    const leave = (d: Deontic): Deontic => (d.verdict === 'allowed' ? { ...d, verdict: 'allowed_with_conditions' } : d);
+    // Each states its own clause, in its own words. The first speaks of all the sentence names, the contrary one of its
+    // subject and its own clause: a question that fits both alike names nothing beyond the contrary clause, which
+    // decides it, so it comes first.
+    const whole = this.provision(sentence, leave(first), context);
+    const contrary = this.provision(tail, leave(second), context);
+    if (!whole || !contrary) return undefined;
+    contrary.quote = sentence;
+    whole.clause = head;
+    contrary.clause = sentence.slice(but.index).replace(/^,?\s*/, '');
+    return { provisions: [contrary, whole], contrary: tail, contraryD: second };
   }
 
   /**
