@@ -1152,6 +1152,10 @@ A. Supervisors
   it('is no role for a section headed by what a role looks after ("Use of City Information Systems")', () => {
     const [p] = provisionsOf('4.1 Use of City Information Systems\nDe minimis personal use is permitted provided that the use takes place during a meal break.');
     expect(p?.actor).toBeUndefined();
+    // "Agency Information Systems" too: one word beside the office's name, and the office is what the section is about.
+    const items = provisionsOf('4.A.   AGENCY INFORMATION SYSTEMS\n4.A.2.   Prohibited uses. Members shall not use Agency information systems to:\n4.A.2.a.  install software not supplied by the Office;\n');
+    expect(items.map((i) => i.actor)).toEqual(items.map(() => undefined));
+    expect(items.length).toBeGreaterThan(0);
   });
 
   it('must be a role when a department reviews it', () => {

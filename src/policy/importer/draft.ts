@@ -77,6 +77,8 @@ const LIST_HEAD = /^.*\b(?:about|regarding|concerning|involving|for|of)\b/i;
 const CONTRAST = /,?\s+but\s+(?=(?:shall|must|may|will|should|can|is|are)\b)/i;
 /** What follows the subject of a sentence by which a role gives leave: "may approve", "shall authorize". */
 const GRANTING_VERB = /^(?:may|shall|must|will|can)\s+(?:(?:in writing|also|only)\s+)?(?:approve|authori[sz]e|permit|grant|allow|sign off)\b/i;
+/** What an office provides, which a heading names as its subject: "Information Systems", "Technology Services". */
+const PROVIDED = /^(?:technology|technologies|systems?|services?)$/;
 /** Words a heading adds to the role it is about: "Supervisor Responsibilities", "Duties of the Chief". */
 const ROLE_HEADING_WORDS = new Set(['responsibilities', 'responsibility', 'duties', 'duty', 'role', 'roles', 'of', 'the', 'and']);
 
@@ -339,6 +341,8 @@ class Drafter {
   private headingActor(title: string): string[] | undefined {
     const tokens = tokenize(title).filter((t) => !ROLE_HEADING_WORDS.has(t));
     if (tokens.length === 0 || tokens.length > 4) return undefined;
+    // "Agency Information Systems" heads what the section is about; "Information Systems Manager" would be whom.
+    if (PROVIDED.test(tokens[tokens.length - 1]!)) return undefined;
     const matches = this.roleMatches(tokens);
     const covered = new Set(matches.flatMap(positions));
     return tokens.length - covered.size <= 1 ? this.rolesEndingAt(matches, tokens.length) : undefined;
