@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon.js';
 import { flattenSections } from './library.js';
-import { stem, STOPWORDS, tokenize } from './text.js';
+import { STOPWORDS, termStem, tokenize } from './text.js';
 import type { Library, PolicyDocument, Provision, Section } from './types.js';
 
 /** A provision with where it sits and what it is about, ready to score. */
@@ -107,7 +107,7 @@ export function conceptsOf(p: Provision): string[] {
 function indexProvision(document: PolicyDocument, section: Section, provision: Provision, lexicon: Lexicon): IndexedProvision {
   const terms = new Map<string, number>();
   const words = tokenize(`${section.title} ${provision.clause ?? provision.quote}`).filter((t) => !STOPWORDS.has(t) && t.length > 1);
-  for (const w of words) terms.set(stem(w), (terms.get(stem(w)) ?? 0) + 1);
+  for (const w of words) terms.set(termStem(w), (terms.get(termStem(w)) ?? 0) + 1);
   const concepts = new Set([...conceptsOf(provision), ...(provision.scope ?? [])]);
   if (provision.drafted) {
     // A drafted provision is matched on its words and on the concepts its words name, alike.

@@ -1,5 +1,5 @@
 import { positions, type ConceptMatch, type Lexicon } from './lexicon.js';
-import { normalize, stem, STOPWORDS, tokenize } from './text.js';
+import { normalize, STOPWORDS, termStem, tokenize } from './text.js';
 
 /**
  * What the asker wants: permission for an act, what to do about something that happened,
@@ -185,8 +185,8 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   if (concepts.has('social_media') && !direct.has('account') && ![...concepts].some((c) => lexicon.kind(c) === 'action')) {
     for (const c of lexicon.implied('post')) concepts.add(c);
   }
-  const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(stem);
-  const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(stem));
+  const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(termStem);
+  const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(termStem));
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
   const asksAmount = ASKS_AMOUNT.test(normalized);

@@ -47,6 +47,17 @@ export function stem(word: string): string {
   return word.endsWith('e') && word.length > 4 ? word.slice(0, -1) : word;
 }
 
+/** "Personally owned" is a thing owned, not a thing personal: the vocabulary reads it as a whole. */
+const KEEPS_LY = new Set(['personally']);
+
+/**
+ * A word's stem for matching a question's words against a provision's: as `stem`, and "publicly" meets "public",
+ * "personally" "personal" ("family", "apply" and "likely" keep their ending).
+ */
+export function termStem(word: string): string {
+  return word.endsWith('ly') && word.length >= 7 && !/[aiouy]ly$/.test(word) && !KEEPS_LY.has(word) ? stem(word.slice(0, -2)) : stem(word);
+}
+
 /** Damerau–Levenshtein distance (adjacent transpositions), bounded: returns max+1 when over. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

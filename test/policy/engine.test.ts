@@ -6,6 +6,7 @@ import { Lexicon } from '../../src/policy/lexicon.js';
 import { buildLibrary, readSharedLexicon } from '../../src/policy/library.js';
 import { analyzeQuestion } from '../../src/policy/question.js';
 import { PolicyEngine } from '../../src/policy/engine.js';
+import { termStem } from '../../src/policy/text.js';
 import { importPolicyText } from '../../src/policy/importer/import.js';
 
 const desk = new PolicyDesk();
@@ -225,6 +226,16 @@ function engineForFixture(path: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
+    expect(termStem('publicly')).toBe(termStem('public'));
+    expect(termStem('immediately')).toBe(termStem('immediate'));
+    // "Members may view and record publicly available social media content for a legitimate investigative purpose …".
+    expect(termStem('family')).toBe('family');
+    expect(termStem('personally')).not.toBe(termStem('personal'));
+    const engine = engineForFixture('blind24/halvorsen-falls.txt');
+    expect(engine.ask('can i look at a suspects public fb page for my case').citations[0]?.section).toBe('12.6');
+  });
+
   it('reads "may …, but shall not …" as a permission and a ban of the same subject, the ban deciding what only it names', () => {
     const engine = engineFor(`706.4.2 Hardware and Peripheral Devices
 Personally owned hardware, including printers and scanners, shall not be connected to any Office computer. A

@@ -868,6 +868,20 @@ B. "Social media" means any platform where users share content.
 });
 
 describe('more ways of numbering', () => {
+  it('reads "OM 12-3.4   Personal Accounts. …" as a paragraph of a manual\'s chapter section, with its lettered items', () => {
+    const text = `SECTION 12-3    SOCIAL MEDIA
+
+OM 12-3.1   Personal Accounts. Employees may take part in social media in a personal capacity.
+
+OM 12-3.2   Restricted Content. Employees are prohibited from posting:
+
+            (a) CJI, or information from any Patrol report;
+            (b) photographs of crash scenes.
+`;
+    const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids).toEqual(['Section 12-3', 'OM 12-3.1', 'OM 12-3.2', 'OM 12-3.2.a', 'OM 12-3.2.b']);
+  });
+
   it('reads a whole outline path, "4.A." / "4.A.1." / "4.A.1.a.", with an item after "; and" its own', () => {
     const text = `§ 4   PROCEDURE
 

@@ -40,6 +40,11 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * `blind21` (a Lexipol-style chapter, a county general order with a roles table, a campus directive with an
  * attachment; first score 59/90) and, written late, `blind22` (a CALEA-style SOP, a sheriff's rules "R-17.06(B)", a
  * general order whose numbers stand alone on their lines; first score 56/90, 54/90 with the session's starting code).
+ * In the eleventh, `blind23` (a sheriff's policy manual "706.3.2(b)", a written directive in articles and sections
+ * "3.04(2)", a campus order in parts "B-3.a"; first score 50/90), `blind24` (a city-wide administrative policy "5.3.2",
+ * a manual of rules "14.2(a)", a sheriff's general order "4.A.1.a"; first score 43/90), `blind25` (the layouts of
+ * blind23 written afresh; first score 57/90) and `blind26` (a town SOG in roman sections, a patrol manual "OM 12-3.4(b)",
+ * a jail post order "5.120.04(A)"; first score 41/90).
  */
 const SETS = [
   { folder: 'unseen', min: 0.8 },
@@ -67,6 +72,10 @@ const SETS = [
   { folder: 'blind20', min: 0.6 },
   { folder: 'blind21', min: 0.67 },
   { folder: 'blind22', min: 0.68 },
+  { folder: 'blind23', min: 0.61 },
+  { folder: 'blind24', min: 0.65 },
+  { folder: 'blind25', min: 0.64 },
+  { folder: 'blind26', min: 0.65 },
 ];
 
 function documentsIn(dir: string): string[] {

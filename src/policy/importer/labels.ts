@@ -78,6 +78,9 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "3-07/210.05 Software Installation": a manual's volume-chapter/section number, one level of sections.
   m = t.match(/^(\d{1,2}-\d{1,3}\/\d{2,4}\.\d{2})\.?\s+(.*)$/);
   if (m) return { style: 'decimal-1', value: m[1]!, absolute: true, rest: m[2]! };
+  // "OM 12-3.4   Personal Accounts. …": a manual's code, then its chapter-section-paragraph number.
+  m = t.match(/^([A-Z]{2,6}\s+\d{1,3}-\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$/);
+  if (m) return { style: `decimal-${m[1]!.split('.').length + 1}`, value: m[1]!.replace(/\s+/, ' '), absolute: true, rest: m[2]! };
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
   if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {
