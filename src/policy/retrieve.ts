@@ -38,8 +38,8 @@ interface Query {
   /** Concepts that cannot hold together with something the question says. */
   excluded: Set<string>;
   hasAction: boolean;
-  /** Matters the question names that any answer must speak of. */
-  focus: string[];
+  /** Matters the question names that any answer must speak of, with what else speaks of each. */
+  focus: Array<{ concept: string; spokenOf: string[] }>;
 }
 
 /** Scores a library's provisions against a question. */
@@ -76,7 +76,8 @@ export class ProvisionIndex {
       if (entry.kind === 'context' && [...q.concepts].some((c) => lexicon.conflicts(name, c))) excluded.add(name);
     }
     const hasAction = [...q.concepts].some((c) => lexicon.kind(c) === 'action');
-    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus);
+    // A concept the question is about is spoken of by a provision naming it or what it implies, short of "other policies' matters".
+    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus).map((concept) => ({ concept, spokenOf: lexicon.implied(concept).filter((x) => x !== 'off_topic') }));
     return { q, words, features, subjects, excluded, hasAction, focus };
   }
 
@@ -143,7 +144,8 @@ export class ProvisionIndex {
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
     // "Do we get a stipend for using our own phone?": a rule about personal phones that says nothing of pay is no answer.
-    for (const c of query.focus) if (!item.concepts.has(c) && !(p.exceptions ?? []).some((e) => e.when.includes(c))) factor *= FOCUS_MISSING;
+    // "Can I wear airpods on patrol?": a rule on hands-free devices speaks of earbuds too.
+    for (const f of query.focus) if (!f.spokenOf.some((x) => item.concepts.has(x)) && !(p.exceptions ?? []).some((e) => e.when.includes(f.concept))) factor *= FOCUS_MISSING;
     // "… shall also be reported to …": a duty in addition to the one before it, not the first one.
     if (p.verdict === 'must_report' && ALSO_REPORT.test(p.quote)) factor *= 0.9;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };

@@ -226,6 +226,16 @@ function engineForFixture(path: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('finds nothing for earbuds, drones or pay where the policy never speaks of them, and a hands-free rule where it does', () => {
+    const town = engineForFixture('blind26/tillman-creek.txt');
+    expect(town.ask('can i wear airpods in the cruiser while on patrol').verdict).toBe('not_addressed');
+    expect(town.ask('does the town pay anything if i use my personal cell for work calls').verdict).toBe('not_addressed');
+    expect(engineForFixture('blind23/ostrander-county.txt').ask('is there any rule about flying the office drone to get overhead shots of a scene').verdict).toBe('not_addressed');
+    // "… while operating a vehicle only with a hands-free device": earbuds are one.
+    const patrol = engineForFixture('blind17/state-patrol-directive-19-07.txt');
+    expect(patrol.ask('can i take personal calls on my cell while im driving the cruiser if im using earbuds').verdict).toBe('allowed_with_conditions');
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
