@@ -44,7 +44,9 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * "3.04(2)", a campus order in parts "B-3.a"; first score 50/90), `blind24` (a city-wide administrative policy "5.3.2",
  * a manual of rules "14.2(a)", a sheriff's general order "4.A.1.a"; first score 43/90), `blind25` (the layouts of
  * blind23 written afresh; first score 57/90) and `blind26` (a town SOG in roman sections, a patrol manual "OM 12-3.4(b)",
- * a jail post order "5.120.04(A)"; first score 41/90).
+ * a jail post order "5.120.04(A)"; first score 41/90), and last `blind27` (a city directive "10.2.3.B", a sheriff's
+ * general order in roman outline, a transit policy cited by its unnumbered headings; first score 51/90, 50/90 with the
+ * session's starting code).
  */
 const SETS = [
   { folder: 'unseen', min: 0.8 },
@@ -76,6 +78,7 @@ const SETS = [
   { folder: 'blind24', min: 0.65 },
   { folder: 'blind25', min: 0.64 },
   { folder: 'blind26', min: 0.65 },
+  { folder: 'blind27', min: 0.57 },
 ];
 
 function documentsIn(dir: string): string[] {
