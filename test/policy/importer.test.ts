@@ -594,9 +594,14 @@ describe('drafting exceptions with alternatives', () => {
     ]);
   });
 
+  it('reads "shall not be copied … unless the transfer has been approved in advance by the TAC" as that approval path', () => {
+    const d = classifySentence('CJI shall not be copied to portable storage media unless the transfer has been approved in advance by the Terminal Agency Coordinator (TAC).');
+    expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Terminal Agency Coordinator' });
+  });
+
   it('reads "unless the post has the prior written approval of the Sheriff" as that approval path', () => {
     const d = classifySentence('Photographs of the member in uniform, unless the post has the prior written approval of the Sheriff.');
-    expect(d.exception).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });
+    expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });
   });
 
   it('gives the items of "may maintain accounts but shall not post any of the following:" the ban, and keeps the permission', () => {

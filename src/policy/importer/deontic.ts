@@ -209,10 +209,16 @@ function joinedDuty(sentence: string): Omit<Deontic, 'leadIn'> | undefined {
   return { verdict, duty: { authority: authorityAfter(sentence, duty.index!) } };
 }
 
+/** "unless the transfer has been approved …", "unless the post has the prior written approval of …": the act the rule names, named again. */
+export const ACT_NAMED_AGAIN = /^(\s*(?:unless|except(?:\s+(?:when|if))?|only\s+(?:when|if)|if|when))\s+(?:the|such|this|that)\s+[a-z-]+(?=\s+(?:has|have|had|is|are|was|were)\b)/i;
+
 function isPureApproval(clause: string, authority: string | undefined): boolean {
   const rest = clause
     .replace(authority ?? '', ' ')
-    .replace(/\b(?:unless|except|only|with|without|when|if|in writing|written|prior|advance|first|the|a|an|by|of|from|or|his|her|their|designee|approved|authori[sz]ed|approval|authori[sz]ation|permission|consent|express|specifically|expressly)\b/gi, ' ');
+    // "(TAC)" after the name; "unless the transfer has been approved": the act itself, named again.
+    .replace(/\([A-Z]{2,6}\)/g, ' ')
+    .replace(ACT_NAMED_AGAIN, '$1')
+    .replace(/\b(?:unless|except|only|with|without|when|if|in writing|written|prior|advance|first|the|a|an|by|of|from|or|his|her|their|designee|approved|authori[sz]ed|approval|authori[sz]ation|permission|consent|express|specifically|expressly|has|have|had|been|is|are|was|were|be|received|obtained|given|granted)\b/gi, ' ');
   return rest.split(/[^A-Za-z]+/).filter((w) => w.length > 2).length <= 1;
 }
 

@@ -2,7 +2,7 @@ import { positions, type ConceptMatch, type Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
-import { authorityAfter, classifySentence, CROSS_REFERENCE, type Deontic } from './deontic.js';
+import { ACT_NAMED_AGAIN, authorityAfter, classifySentence, CROSS_REFERENCE, type Deontic } from './deontic.js';
 
 /** A list lead-in ("… are prohibited from the following:") whose verdict its items take. */
 interface ListContext {
@@ -500,7 +500,7 @@ class Drafter {
     const circumstances = (text: string) => {
       // Who approves ("… approved in advance by the PIO") is no circumstance of the exception, nor is the member it
       // lets through ("a member's immediate family").
-      const found = this.concepts((e.authority ? text.split(e.authority).join(' ') : text).replace(ASKERS_OWN, ' '));
+      const found = this.concepts((e.authority ? text.split(e.authority).join(' ') : text).replace(ACT_NAMED_AGAIN, '$1').replace(ASKERS_OWN, ' '));
       // "… in accordance with the license agreement" names no circumstance: "applies", "means" are about the text itself.
       return [...found.contexts, ...found.objects, ...found.topics].filter(
         (c) => !(e.verdict === 'needs_approval' && c === 'supervisor_approval') && !own.has(c) && !ABOUT_THE_TEXT.has(c),
