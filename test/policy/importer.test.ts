@@ -599,6 +599,19 @@ describe('drafting exceptions with alternatives', () => {
     expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Terminal Agency Coordinator' });
   });
 
+  it('reads a condition of a permission that something not be so ("the use does not take place on a console") as a ban of it', () => {
+    const provisions = provisionsOf(`B-2   Personal Use
+      Members may make limited personal use of Department computers when:
+      a.  the use takes place during a meal or rest break;
+      b.  the use does not take place on a Communications Center console.
+`);
+    expect(provisions.map((p) => [p.quote.slice(0, 30), p.verdict])).toEqual([
+      ['Members may make limited perso', 'allowed_with_conditions'],
+      ['the use takes place during a m', 'allowed_with_conditions'],
+      ['the use does not take place on', 'prohibited'],
+    ]);
+  });
+
   it('reads "unless the post has the prior written approval of the Sheriff" as that approval path', () => {
     const d = classifySentence('Photographs of the member in uniform, unless the post has the prior written approval of the Sheriff.');
     expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });

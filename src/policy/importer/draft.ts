@@ -2,7 +2,7 @@ import { positions, type ConceptMatch, type Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
 import { sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
-import { ACT_NAMED_AGAIN, authorityAfter, classifySentence, CROSS_REFERENCE, type Deontic } from './deontic.js';
+import { ACT_NAMED_AGAIN, authorityAfter, classifySentence, CONDITIONS_FOLLOW, CROSS_REFERENCE, type Deontic } from './deontic.js';
 
 /** A list lead-in ("… are prohibited from the following:") whose verdict its items take. */
 interface ListContext {
@@ -18,6 +18,8 @@ interface ListContext {
   obligation?: boolean;
   /** The items are the cases a ban lets through ("… except in the following circumstances:"): their own limits are conditions. */
   excepted?: boolean;
+  /** The items are the conditions of the permission the lead-in states ("… is permitted when:"). */
+  conditions?: boolean;
   /** What the lead-in is about, for items that name only circumstances ("During authorized breaks; …"). */
   subjects?: string[];
   /** The roles the lead-in binds ("Supervisors shall:"): items with no subject of their own bind them too. */
@@ -73,6 +75,8 @@ const ITEM_RECIPIENT = /:\s+to\s+(?=\S)/;
 const ASKERS_OWN = /\b(?:(?:a|the|any) )?(?:member|employee|officer|user)'s\b|\b(?:their|his or her)\b/gi;
 /** What a list's first item is said of, up to its last preposition: "brief messages to a member's family about". */
 const LIST_HEAD = /^.*\b(?:about|regarding|concerning|involving|for|of)\b/i;
+/** A condition that something not be so: "the use does not take place on …", "it is not on an MDC", "no files are saved". */
+const NEGATIVE_CONDITION = /^\s*(?:(?:the|such)\s+[\w-]+\s+|it\s+|they\s+)?(?:does|do|is|are|will|shall)\s+not\b|^\s*no\s+[\w-]+/i;
 /** ", but shall not …", ", but may …": a second clause of the same subject, stating the contrary. */
 const CONTRAST = /,?\s+but\s+(?=(?:shall|must|may|will|should|can|is|are)\b)/i;
 /** What follows the subject of a sentence by which a role gives leave: "may approve", "shall authorize". */
@@ -397,6 +401,9 @@ class Drafter {
       scope: [...found.contexts, ...(inherited?.scope ?? [])],
       obligation: d.verdict === 'info' && OBLIGATION_LEAD.test(sentence),
       ...(excepted && verdict === 'allowed' ? { excepted, subjects: [...found.objects, ...found.topics] } : {}),
+      // "Limited personal use is permitted when: … (c) the use does not take place on a Communications Center console":
+      // where a condition fails, the permission does not hold.
+      ...(!excepted && (verdict === 'allowed' || verdict === 'allowed_with_conditions') && CONDITIONS_FOLLOW.test(sentence) ? { conditions: true } : {}),
       // "Officers may deactivate … the BWC only in the following circumstances: a. when a victim … asks not to be
       // recorded": each item is a case the permission covers, on its terms, whatever its own wording.
       ...(!excepted && (verdict === 'allowed' || verdict === 'allowed_with_conditions') && ONLY_CASES.test(sentence) ? { instances: true, leadActions: found.actions } : {}),
@@ -430,7 +437,10 @@ class Drafter {
     const exceptions = d.exception ? this.exceptions(sentence, d) : [];
     const approvedItem =
       ruled === 'prohibited' && !context?.excepted && d.exception?.verdict === 'needs_approval' && !!d.exception.authority && /^unless\b/i.test(d.exception.text) && exceptions.length === 0;
-    const verdict = approvedItem ? 'needs_approval' : ruled;
+    // A condition that something not be so ("the use does not take place on a console") bans it, unless it makes way
+    // for a case of its own ("… except as provided in 17-17(b)").
+    const failing = fromContext && context.conditions && NEGATIVE_CONDITION.test(sentence) && !d.exception;
+    const verdict = approvedItem ? 'needs_approval' : failing ? 'prohibited' : ruled;
     // "Employees shall report the following: … 3. Contact from the news media …: to the Chief": each item names whom it goes to.
     const recipient = fromContext && verdict === 'must_report' ? ITEM_RECIPIENT.exec(sentence) : null;
     const named = recipient ? this.authorityKey(authorityAfter(sentence, recipient.index), verdict) : undefined;
