@@ -52,7 +52,7 @@ const KEEPS_LY = new Set(['personally']);
 
 /**
  * A word's stem for matching a question's words against a provision's: as `stem`, and "publicly" meets "public",
- * "personally" "personal" ("family", "apply" and "likely" keep their ending).
+ * "immediately" "immediate" ("family", "apply", "likely" and "personally" keep their ending).
  */
 export function termStem(word: string): string {
   return word.endsWith('ly') && word.length >= 7 && !/[aiouy]ly$/.test(word) && !KEEPS_LY.has(word) ? stem(word.slice(0, -2)) : stem(word);
