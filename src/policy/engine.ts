@@ -180,6 +180,8 @@ const DURATION = new RegExp(
   String.raw`${COUNT}[\s-]+(?:business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b[^.;]{0,80}\b(?:disposition|adjudicat\w*|resolved|closed|conclu\w*|final|no longer needed)`,
   'i',
 );
+/** Stems of how a retention question asks, and of what holds any record ("the system", "the data"): they name nothing kept. */
+const NAMES_NOTHING_KEPT = new Set(['how', 'long', 'keep', 'kept', 'retain', 'stor', 'hang', 'hold', 'on', 'do', 'doe', 'they', 'we', 'us', 'system', 'data', 'information', 'record', 'fil', 'file', 'department', 'dept', 'city', 'county', 'offic']);
 /** What any kept record is: no evidence of which thing is kept. */
 const ANY_RECORD = new Set(['backup', 'records', 'department', 'modify_record', 'privacy', 'applicability']);
 
@@ -191,7 +193,8 @@ function retainedThings(q: AnalyzedQuestion, lexicon: Lexicon): Set<string> {
 
 /** Whether a provision keeps one of the things named, or, when the question names none the vocabulary knows, a word of it. */
 function keepsOneOf(s: Scored, things: Set<string>, q: AnalyzedQuestion): boolean {
-  if (things.size === 0) return [...q.unknown].some((w) => s.item.terms.has(w));
+  // "How long do they keep the car to car msgs?": a word of what is kept, other than the asking.
+  if (things.size === 0) return q.terms.some((w) => !NAMES_NOTHING_KEPT.has(w) && s.item.terms.has(w));
   const p = s.item.provision;
   return [...(p.objects ?? []), ...(p.topics ?? []), ...(p.with ?? [])].some((c) => things.has(c));
 }

@@ -226,6 +226,15 @@ function engineForFixture(path: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('answers how long something the vocabulary does not name is kept by a word of it, not by "the system"', () => {
+    const engine = engineForFixture('blind27/calder-springs.txt');
+    // "Car-to-car and car-to-dispatch messages are recorded by the computer-aided dispatch system, retained for two years …".
+    const kept = engine.ask('how long do they keep the car to car msgs from the mdc');
+    expect(kept.verdict).toBe('info');
+    expect(kept.citations[0]?.section).toBe('10.3.3');
+    expect(engine.ask('how long does the flock system hang on to plate reads').verdict).toBe('not_addressed');
+  });
+
   it('finds nothing for earbuds, drones or pay where the policy never speaks of them, and a hands-free rule where it does', () => {
     const town = engineForFixture('blind26/tillman-creek.txt');
     expect(town.ask('can i wear airpods in the cruiser while on patrol').verdict).toBe('not_addressed');
