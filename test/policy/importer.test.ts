@@ -612,6 +612,15 @@ describe('drafting exceptions with alternatives', () => {
     ]);
   });
 
+  it('makes "Exception: a Field Training Officer may allow …" after a ban an exception of it, not a permission of its own', () => {
+    const provisions = provisionsOf(`3.  It is a violation of this guideline to log in with another member's credentials. Exception: a Field
+        Training Officer may allow a recruit officer to operate the FTO's logged-in MDT while the FTO is present in the vehicle.
+`);
+    expect(provisions).toHaveLength(1);
+    expect(provisions[0]?.verdict).toBe('prohibited');
+    expect(provisions[0]?.exceptions?.[0]?.when).not.toContain('exception_request');
+  });
+
   it('reads "unless the post has the prior written approval of the Sheriff" as that approval path', () => {
     const d = classifySentence('Photographs of the member in uniform, unless the post has the prior written approval of the Sheriff.');
     expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });
