@@ -226,6 +226,12 @@ function engineForFixture(path: string): PolicyEngine {
 }
 
 describe('answers against an imported document', () => {
+  it('reads a unit wanting "its own insta page" as creating an account, K9 or not', () => {
+    const answer = engineForFixture('blind27/tamarack-county.txt').ask('our k9 unit wants its own insta page, who do we ask');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.approver).toMatch(/Public Information Officer/);
+  });
+
   it('answers how long something the vocabulary does not name is kept by a word of it, not by "the system"', () => {
     const engine = engineForFixture('blind27/calder-springs.txt');
     // "Car-to-car and car-to-dispatch messages are recorded by the computer-aided dispatch system, retained for two years …".
