@@ -621,6 +621,11 @@ describe('drafting exceptions with alternatives', () => {
     expect(provisions[0]?.exceptions?.[0]?.when).not.toContain('exception_request');
   });
 
+  it('reads "a request … shall be submitted in writing to the Deputy Chief of Operations, who may approve or deny" as that approval path', () => {
+    const d = classifySentence('A request to delete a recording made by accident shall be submitted in writing to the Deputy Chief of Operations, who may approve or deny the deletion.');
+    expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Deputy Chief of Operations' });
+  });
+
   it('reads "unless the post has the prior written approval of the Sheriff" as that approval path', () => {
     const d = classifySentence('Photographs of the member in uniform, unless the post has the prior written approval of the Sheriff.');
     expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });

@@ -73,6 +73,9 @@ const APPROVAL = [
   /\b(?:call|ask|contact|notify|consult|see|check with)\s+(?:the|your|a|an)\s+[^,.;]{2,60}?,?\s+who\s+(?:may|can|will|must)\s+(?:then\s+)?(?:authori[sz]e|approve|permit|allow|decide)\b/i,
   // "Employees who want something posted … should send it to the Administrative Sergeant, who approves all content".
   /\b(?:send|submit|forward|give|bring|route|email|e-mail)\s+(?:it|them|the (?:request|content|item|post|material))\s+to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?(?:approves?|authori[sz]es?|decides?|reviews? and approves?)\b/i,
+  // "A request to delete a recording … shall be submitted in writing to the Deputy Chief of Operations, who may approve or
+  // deny the deletion": the one the request goes to decides.
+  /\b(?:submitted|sent|forwarded|routed|directed|made)\s+(?:in writing\s+)?to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?(?:approves?|authori[sz]es?|decides?|grants?)\b/i,
   // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
   /\bonly (?:upon|on|at|after|with)\s+(?:the\s+)?(?:written\s+|formal\s+|signed\s+)?(?:request|recommendation|direction|order|sign-off)\s+of\b/i,
 ];
