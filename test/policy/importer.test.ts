@@ -626,6 +626,11 @@ describe('drafting exceptions with alternatives', () => {
     expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Deputy Chief of Operations' });
   });
 
+  it('reads "No supervisor may direct …" and "No troop, unit, or employee may create …" as bans', () => {
+    expect(classifySentence('No supervisor may direct an employee to disclose a password.').verdict).toBe('prohibited');
+    expect(classifySentence('No troop, unit, or employee may create a social media account that represents the Patrol.').verdict).toBe('prohibited');
+  });
+
   it('reads "unless the post has the prior written approval of the Sheriff" as that approval path', () => {
     const d = classifySentence('Photographs of the member in uniform, unless the post has the prior written approval of the Sheriff.');
     expect(d).toMatchObject({ verdict: 'needs_approval', authority: 'Sheriff' });
