@@ -92,7 +92,7 @@ const ABOUT_OTHERS = [
   /\b(can|could|will|would) (they|he|she|ia|internal affairs|my \w+|the \w+) (make|force|require|order|compel) me\b/,
   /\bdo i have to (give|hand|show|tell them|open|unlock)\b/,
   // "if i put outlook on my phone can the city see my pics", "can the defense use my posts against me".
-  /\b(can|could|will|would|do|does) (my |the |our )?(boss|supervisors?|sergeant|sarge|sgt|lieutenant|lt|chief|sheriff|ia|internal affairs|it|hr|department|dept|city|county|office|agency|employer|admin|management|defense|defense attorneys?|lawyers?|prosecutors?|da|court|judge) (see|read|look at|look through|access|monitor|view|track|check|wipe|erase|go through|use|get|pull|search|find|subpoena)\b/,
+  /\b(can|could|will|would|do|does) (my |the |our )?(boss|supervisors?|sergeant|sarge|sgt|lieutenant|lt|chief|sheriff|ia|internal affairs|it|itd|tech|techs|tech folks|it guys|it people|they|anyone|anybody|someone|somebody|hr|department|dept|city|county|office|agency|employer|admin|management|defense|defense attorneys?|lawyers?|prosecutors?|da|court|judge) (see|read|look at|look through|access|monitor|view|track|check|wipe|erase|go through|use|get|pull|search|find|subpoena)\b/,
   // "can that get pulled in a records request", "can it be used against me".
   /\b(can|could|will|would) (that|it|this|they|those|these|my \w+) (get|be) (pulled|subpoenaed|requested|disclosed|released|used|seen|read|monitored|searched|made public|turned over)\b/,
 ];

@@ -71,6 +71,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('where can i park my personal car at the station', lexicon).concepts).toContain('off_topic');
   });
 
+  it('hears "can they see it" and "can itd see" ask what others can do, not leave', () => {
+    expect(analyzeQuestion('if i check my gmail on a patrol computer can they see it', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('can itd see what websites i go on from work', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('can i check my gmail on a patrol computer', lexicon).intent).toBe('permission');
+  });
+
   it('hears "what am i supposed to do" ask what to do', () => {
     expect(analyzeQuestion('a porn popup came up by accident on my screen, what am i supposed to do', lexicon).intent).toBe('procedure');
   });
