@@ -3,6 +3,7 @@ import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { ALSO_REPORT, claimedException, ProvisionIndex, type Scored } from './retrieve.js';
 import type { Lexicon } from './lexicon.js';
 import type { Answer, Citation, Library, ProvisionVerdict } from './types.js';
+import { termStem } from './text.js';
 
 /** Below this score nothing in the library is about the question. */
 const MIN_SCORE = 1.6;
@@ -180,8 +181,10 @@ const DURATION = new RegExp(
   String.raw`${COUNT}[\s-]+(?:business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|\b(?:retention|records|fixed) schedules?\b|\bpermanent(?:ly)?\b|\bindefinitely\b|\buntil\b[^.;]{0,80}\b(?:disposition|adjudicat\w*|resolved|closed|conclu\w*|final|no longer needed)`,
   'i',
 );
-/** Stems of how a retention question asks, and of what holds any record ("the system", "the data"): they name nothing kept. */
-const NAMES_NOTHING_KEPT = new Set(['how', 'long', 'keep', 'kept', 'retain', 'stor', 'hang', 'hold', 'on', 'do', 'doe', 'they', 'we', 'us', 'system', 'data', 'information', 'record', 'fil', 'file', 'department', 'dept', 'city', 'county', 'offic']);
+/** How a retention question asks, and what holds any record ("the system", "the data"): words that name nothing kept. */
+const NAMES_NOTHING_KEPT = new Set(
+  ['how', 'long', 'keep', 'kept', 'retain', 'store', 'hang', 'hold', 'on', 'do', 'does', 'they', 'we', 'us', 'system', 'data', 'information', 'record', 'file', 'files', 'department', 'dept', 'city', 'county', 'office'].map(termStem),
+);
 /** What any kept record is: no evidence of which thing is kept. */
 const ANY_RECORD = new Set(['backup', 'records', 'department', 'modify_record', 'privacy', 'applicability']);
 

@@ -30,6 +30,8 @@ function approvalEnd(sentence: string, m: RegExpMatchArray): number {
 
 const WORDS = String.raw`(?:\s+[\w'-]+){0,4}?`;
 const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clearance)\b`;
+/** "… to the Administrative Sergeant, who approves", "… to the Deputy Chief of Operations, who may approve": the one something goes to, who decides. */
+const TO_WHO = String.raw`\s+to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?`;
 /** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
 const NAMED_APPROVER =
   /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
@@ -72,10 +74,10 @@ const APPROVAL = [
   // "… call your shift sergeant, who may authorize you to use your personal phone": the one to ask decides.
   /\b(?:call|ask|contact|notify|consult|see|check with)\s+(?:the|your|a|an)\s+[^,.;]{2,60}?,?\s+who\s+(?:may|can|will|must)\s+(?:then\s+)?(?:authori[sz]e|approve|permit|allow|decide)\b/i,
   // "Employees who want something posted … should send it to the Administrative Sergeant, who approves all content".
-  /\b(?:send|submit|forward|give|bring|route|email|e-mail)\s+(?:it|them|the (?:request|content|item|post|material))\s+to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?(?:approves?|authori[sz]es?|decides?|reviews? and approves?)\b/i,
+  new RegExp(String.raw`\b(?:send|submit|forward|give|bring|route|email|e-mail)\s+(?:it|them|the (?:request|content|item|post|material))${TO_WHO}(?:approves?|authori[sz]es?|decides?|reviews? and approves?)\b`, 'i'),
   // "A request to delete a recording … shall be submitted in writing to the Deputy Chief of Operations, who may approve or
   // deny the deletion": the one the request goes to decides.
-  /\b(?:submitted|sent|forwarded|routed|directed|made)\s+(?:in writing\s+)?to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?(?:approves?|authori[sz]es?|decides?|grants?)\b/i,
+  new RegExp(String.raw`\b(?:submitted|sent|forwarded|routed|directed|made)(?:\s+in writing)?${TO_WHO}(?:approves?|authori[sz]es?|decides?|grants?)\b`, 'i'),
   // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
   /\bonly (?:upon|on|at|after|with)\s+(?:the\s+)?(?:written\s+|formal\s+|signed\s+)?(?:request|recommendation|direction|order|sign-off)\s+of\b/i,
 ];

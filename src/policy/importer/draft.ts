@@ -150,7 +150,9 @@ const ABOUT_THE_TEXT = new Set(['applicability', 'definitions']);
 /** "This policy does not apply to members of the public…": what the document covers, not a rule. */
 const POLICY_SCOPE = /^(?:this|the|these|such)\s+(?:policy|policies|order|general order|directive|procedure|procedures|manual|chapter|regulation|guidelines?)\b[^.;]{0,40}?\b(?:does|do|shall|will)\s+not\s+apply\b/i;
 /** "This prohibition does not apply to …", "The rule above does not apply to …": an exemption from the rule before it. */
-const EXEMPTION = /^(?:(?:this|that|these|those|such|it|the)\b[^.;]{0,40}?\s(?:does|do|shall|will)\s+not\s+apply\s+to\b|exceptions?\s*:\s*\S)/i;
+const EXEMPTION = /^(?:this|that|these|those|such|it|the)\b[^.;]{0,40}?\s(?:does|do|shall|will)\s+not\s+apply\s+to\b/i;
+/** "Exception: a Field Training Officer may allow …": an exemption by its label, which names nothing it is about. */
+const EXCEPTION_LABEL = /^exceptions?\s*:\s*(?=\S)/i;
 const NOT_APPLY = /\b(?:does|do|shall|will)\s+not\s+apply\s+to\b/i;
 
 function toInfo(p: Provision): void {
@@ -237,7 +239,7 @@ class Drafter {
           if (p) provisions.push({ ...p, topics: [...new Set([...(p.topics ?? []), ...(p.objects ?? []), 'applicability'])].filter((c) => this.lexicon.kind(c)), objects: undefined });
           continue;
         }
-        if (previous && previous.verdict !== 'info' && EXEMPTION.test(sentence) && this.exempt(previous, sentence)) continue;
+        if (previous && previous.verdict !== 'info' && (EXEMPTION.test(sentence) || EXCEPTION_LABEL.test(sentence)) && this.exempt(previous, sentence)) continue;
         const split = this.contrasted(sentence, context);
         for (const p of split?.provisions ?? []) {
           this.bind(p, sentence, context?.actor ?? sectionActor);
@@ -368,8 +370,7 @@ class Drafter {
    * prohibition and a prohibition or approval path into a permission, unless it says otherwise.
    */
   private exempt(rule: Provision, sentence: string): boolean {
-    // "Exception: a Field Training Officer may allow …": the label names nothing the exception is about.
-    const own = this.concepts(sentence.replace(/^\s*exceptions?\s*:/i, ' '));
+    const own = this.concepts(sentence.trimStart().replace(EXCEPTION_LABEL, ' '));
     const ruleConcepts = new Set([...(rule.actions ?? []), ...(rule.objects ?? []), ...(rule.topics ?? []), ...(rule.contexts ?? []), ...(rule.with ?? [])]);
     const when = [...new Set([...own.contexts, ...own.objects, ...own.topics])].filter(
       (c) => !ruleConcepts.has(c) && !this.common.has(c) && !ABOUT_THE_TEXT.has(c),
