@@ -77,7 +77,10 @@ export class ProvisionIndex {
     }
     const hasAction = [...q.concepts].some((c) => lexicon.kind(c) === 'action');
     // A concept the question is about is spoken of by a provision naming it or what it implies, short of "other policies' matters".
-    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus).map((concept) => ({ concept, spokenOf: lexicon.implied(concept).filter((x) => x !== 'off_topic') }));
+    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus).map((concept) => ({
+      concept,
+      spokenOf: lexicon.concepts[concept]!.focus === 'itself' ? [concept] : lexicon.implied(concept).filter((x) => x !== 'off_topic'),
+    }));
     return { q, words, features, subjects, excluded, hasAction, focus };
   }
 
@@ -145,7 +148,11 @@ export class ProvisionIndex {
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
     // "Do we get a stipend for using our own phone?": a rule about personal phones that says nothing of pay is no answer.
     // "Can I wear airpods on patrol?": a rule on hands-free devices speaks of earbuds too.
-    for (const f of query.focus) if (!f.spokenOf.some((x) => item.concepts.has(x)) && !(p.exceptions ?? []).some((e) => e.when.includes(f.concept))) factor *= FOCUS_MISSING;
+    // "Approval is valid for 180 days" under "Fictitious Online Personas" speaks of fake profiles through its heading.
+    for (const f of query.focus) {
+      if (f.spokenOf.some((x) => item.concepts.has(x) || item.heading.has(x)) || (p.exceptions ?? []).some((e) => e.when.includes(f.concept))) continue;
+      factor *= FOCUS_MISSING;
+    }
     // "… shall also be reported to …": a duty in addition to the one before it, not the first one.
     if (p.verdict === 'must_report' && ALSO_REPORT.test(p.quote)) factor *= 0.9;
     return { item, score: score * factor * intentFactor(p, q), missing, openContexts };

@@ -153,9 +153,11 @@ export interface ConceptEntry {
   confines?: boolean;
   /**
    * A matter a question is about whenever it names it ("stipend", "overtime"): a provision that does not
-   * speak of it does not answer the question, however much else it shares with it.
+   * speak of it does not answer the question, however much else it shares with it. `true`: a provision
+   * speaks of it by naming it or anything it implies (a rule on hands-free devices speaks of earbuds);
+   * `"itself"`: only by naming it (a rule on accounts does not speak of fake ones).
    */
-  focus?: boolean;
+  focus?: boolean | 'itself';
   /** An object named as where something goes ("on my work phone"), not as the thing itself. */
   place?: boolean;
 }

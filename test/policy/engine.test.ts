@@ -257,6 +257,17 @@ describe('answers against an imported document', () => {
     expect(patrol.ask('can i take personal calls on my cell while im driving the cruiser if im using earbuds').verdict).toBe('allowed_with_conditions');
   });
 
+  it('answers a fake profile for a case from the rule on fictitious identities, not one on personal accounts that shares its words', () => {
+    // 12.5 bans friend requests to suspects from personal accounts; 12.6 puts a fictitious identity behind the Division Commander.
+    const answer = engineForFixture('blind24/halvorsen-falls.txt').ask('wanna make a fake insta profile to get into a suspects friend list for my burglary case');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.approver).toMatch(/Investigations Division Commander/);
+    // "Approval is valid for 180 days", under the heading "Fictitious Online Personas", is about fake profiles too.
+    const kept = engineForFixture('blind4/calder-springs.txt').ask('how long is an approval for an undercover persona acct good for');
+    expect(kept.verdict).toBe('info');
+    expect(kept.citations[0]?.section).toMatch(/^200\.14\.11/);
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
