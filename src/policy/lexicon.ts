@@ -35,6 +35,7 @@ export class Lexicon {
   private readonly byStem = new Map<string, CompiledPhrase[]>();
   private readonly byPrefix = new Map<string, CompiledPhrase[]>();
   private readonly closure = new Map<string, string[]>();
+  private readonly kinds = new Map<string, string[]>();
   private readonly spelling = new Map<string, string[]>();
   private readonly knownWords = new Set<string>();
 
@@ -44,6 +45,7 @@ export class Lexicon {
       for (const phrase of entry.phrases) this.addPhrase(name, phrase);
     }
     for (const name of Object.keys(concepts)) this.closure.set(name, this.expand(name));
+    for (const [name, implied] of this.closure) for (const c of implied) this.kinds.set(c, [...(this.kinds.get(c) ?? []), name]);
     for (const w of tokenize(knownText)) this.knownWords.add(w);
   }
 
@@ -62,6 +64,11 @@ export class Lexicon {
   /** The concept and everything it implies, transitively. */
   implied(concept: string): string[] {
     return this.closure.get(concept) ?? [concept];
+  }
+
+  /** The concept and every concept that implies it: its kinds ("shared logins" are passwords). */
+  narrower(concept: string): string[] {
+    return this.kinds.get(concept) ?? [concept];
   }
 
   /** What a concept hints at (and what that implies), beyond what it implies. */

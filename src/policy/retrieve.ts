@@ -79,7 +79,7 @@ export class ProvisionIndex {
     // A concept the question is about is spoken of by a provision naming it or what it implies, short of "other policies' matters".
     const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus).map((concept) => ({
       concept,
-      spokenOf: lexicon.concepts[concept]!.focus === 'itself' ? [concept] : lexicon.implied(concept).filter((x) => x !== 'off_topic'),
+      spokenOf: lexicon.concepts[concept]!.focus === 'itself' ? [...lexicon.narrower(concept), ...(lexicon.concepts[concept]!.spokenOfBy ?? [])] : lexicon.implied(concept).filter((x) => x !== 'off_topic'),
     }));
     return { q, words, features, subjects, excluded, hasAction, focus };
   }

@@ -155,9 +155,12 @@ export interface ConceptEntry {
    * A matter a question is about whenever it names it ("stipend", "overtime"): a provision that does not
    * speak of it does not answer the question, however much else it shares with it. `true`: a provision
    * speaks of it by naming it or anything it implies (a rule on hands-free devices speaks of earbuds);
-   * `"itself"`: only by naming it (a rule on accounts does not speak of fake ones).
+   * `"itself"`: only by naming it or a kind of it, a concept that implies it (a rule on accounts does not
+   * speak of fake ones; one on shared logins speaks of passwords).
    */
   focus?: boolean | 'itself';
+  /** With `focus: "itself"`: other concepts a provision speaks of it by naming (a rule on accounts speaks of logins). */
+  spokenOfBy?: string[];
   /** An object named as where something goes ("on my work phone"), not as the thing itself. */
   place?: boolean;
 }

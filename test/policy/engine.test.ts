@@ -268,6 +268,16 @@ describe('answers against an imported document', () => {
     expect(kept.citations[0]?.section).toMatch(/^200\.14\.11/);
   });
 
+  it('answers handing over a login from the password rule, and taking a device abroad from the travel rule', () => {
+    // 10.8.2 forbids sharing passwords; 10.7.2, on leave for the asker, shares more of the question's other words.
+    const login = engineForFixture('blind27/calder-springs.txt').ask('sgt wants my rms login so he can finish approving my reports while im on vacay, ok to just give it to him?');
+    expect(login.verdict).toBe('prohibited');
+    expect(login.citations.slice(0, 3).map((c) => c.section)).toContain('10.8.2');
+    const abroad = engineForFixture('fresh/kessling-county-so-electronic-communications.txt').ask('taking my work phone to cancun on vacay, is that ok');
+    expect(abroad.verdict).toBe('needs_approval');
+    expect(abroad.approver).toMatch(/Undersheriff/);
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
