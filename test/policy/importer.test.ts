@@ -326,6 +326,25 @@ Deputies who see a posting that violates this guideline shall notify their super
     expect(authorityName(result, reporting?.authority)).toMatch(/supervisor/i);
   });
 
+  it('reads a group heading stacked over a section heading as two headings, not as the previous section\'s text', () => {
+    const result = importText(`Calder County Detention Center
+Post Order D-214
+
+Definitions
+  •  Secure area: any area inside the main sally port.
+
+Electronic Devices
+Personal Devices in Secure Areas
+Staff shall not carry a personal device in any secure area.
+
+Smart Watches
+Fitness trackers that display only the time may be worn.
+`);
+    expect(result.document.sections.map((s) => s.id)).toEqual(['Definitions', 'Electronic Devices', 'Personal Devices in Secure Areas', 'Smart Watches']);
+    expect(sectionOf(result, 'Definitions').text).not.toMatch(/Staff shall not/);
+    expect(sectionOf(result, 'Personal Devices in Secure Areas').provisions?.[0]?.verdict).toBe('prohibited');
+  });
+
   it('nests the numbered lists of ALL-CAPS headings under their heading when each list starts again at 1', () => {
     const result = importText(`SOCIAL MEDIA
 

@@ -566,11 +566,23 @@ function headsProse(lines: string[], i: number): boolean {
   return /^(?:[A-Z"“]|[-•\u2022] )/.test(text) && /[.:]/.test(text) && text.length >= 30;
 }
 
-/** A Title Case line with blank lines around it is a heading in a document without numbering. */
+/**
+ * A Title Case line with blank lines around it is a heading in a document without numbering. So are two
+ * stacked over a paragraph, a group's heading and its first section's: "Electronic Devices" /
+ * "Personal Devices in Secure Areas" / "Staff shall not carry …".
+ */
 function standsAlone(lines: string[], i: number): boolean {
   const before = (lines[i - 1] ?? '').trim();
   const after = (lines[i + 1] ?? '').trim();
-  return before === '' && (after === '' || !isTitleHeading(after)) && isTitleHeading(lines[i]!);
+  if (!isTitleHeading(lines[i]!)) return false;
+  if (before === '' && (after === '' || !isTitleHeading(after))) return true;
+  return before === '' ? stackedOverProse(lines, i + 1) : (lines[i - 2] ?? '').trim() === '' && isTitleHeading(before) && stackedOverProse(lines, i);
+}
+
+/** Line `i`, a Title Case line under another, heads a paragraph of prose on the very next line. */
+function stackedOverProse(lines: string[], i: number): boolean {
+  const next = (lines[i + 1] ?? '').trim();
+  return isTitleHeading(lines[i]!) && next !== '' && !isTitleHeading(next) && !isCapsHeading(next) && /^[A-Z"“]/.test(next) && !parseLabel(next, newLabelState());
 }
 
 function isItemStyle(style: string): boolean {
