@@ -278,6 +278,17 @@ describe('answers against an imported document', () => {
     expect(abroad.approver).toMatch(/Undersheriff/);
   });
 
+  it('reads bringing a phone into a jail\'s secure areas as carrying it there, and "say I\'ll be late" as no disclosure', () => {
+    // "A staff member who needs a cellular telephone to operate a medical device … may carry that telephone in a secure area only with …".
+    const medical = engineForFixture('blind29/calder-county.txt').ask('my dexcom runs off my phone, can i bring the phone into booking with me');
+    expect(medical.verdict).toBe('needs_approval');
+    expect(medical.approver).toMatch(/Jail Administrator/);
+    expect(medical.citations[0]?.section).toBe('Personal Devices in Secure Areas');
+    // "A PCD may not be used to conduct personal business while on-duty, except for brief personal communications".
+    const late = engineForFixture('blind8/lisle-pcd.txt').ask('can i call my wife on shift to say ill be late');
+    expect(late.verdict).toBe('allowed_with_conditions');
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));

@@ -46,7 +46,11 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * blind23 written afresh; first score 57/90) and `blind26` (a town SOG in roman sections, a patrol manual "OM 12-3.4(b)",
  * a jail post order "5.120.04(A)"; first score 41/90), and last `blind27` (a city directive "10.2.3.B", a sheriff's
  * general order in roman outline, a transit policy cited by its unnumbered headings; first score 51/90, 50/90 with the
- * session's starting code).
+ * session's starting code). In the twelfth, `blind28` (a university directive "7-14(b)", a Lexipol-style policy
+ * "342.4.2(c)", a town SOG in numbered SECTIONs; first score 58/90), `blind29` (a general order of plain numbered
+ * paragraphs, a dispatch manual "12.03.02.B", a detention post order cited by stacked Title Case headings; first score
+ * 51/90) and `blind30` (a rules chapter "Rule 9.12", a highway patrol procedure in roman outline, a memo-style special
+ * order cited by ALL-CAPS headings; first score 55/90), all three scored the same by the session's starting code.
  */
 const SETS = [
   { folder: 'unseen', min: 0.8 },
@@ -79,6 +83,9 @@ const SETS = [
   { folder: 'blind25', min: 0.65 },
   { folder: 'blind26', min: 0.71 },
   { folder: 'blind27', min: 0.63 },
+  { folder: 'blind28', min: 0.64 },
+  { folder: 'blind29', min: 0.6 },
+  { folder: 'blind30', min: 0.61 },
 ];
 
 function documentsIn(dir: string): string[] {
