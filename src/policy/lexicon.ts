@@ -38,6 +38,8 @@ export class Lexicon {
   private readonly kinds = new Map<string, string[]>();
   private readonly spelling = new Map<string, string[]>();
   private readonly knownWords = new Set<string>();
+  /** Stems of the library's own words: "airports" is no typo where the text says "airport". */
+  private readonly knownStems = new Set<string>();
 
   constructor(concepts: Record<string, ConceptEntry>, knownText = '') {
     this.concepts = concepts;
@@ -46,7 +48,10 @@ export class Lexicon {
     }
     for (const name of Object.keys(concepts)) this.closure.set(name, this.expand(name));
     for (const [name, implied] of this.closure) for (const c of implied) this.kinds.set(c, [...(this.kinds.get(c) ?? []), name]);
-    for (const w of tokenize(knownText)) this.knownWords.add(w);
+    for (const w of tokenize(knownText)) {
+      this.knownWords.add(w);
+      this.knownStems.add(stem(w));
+    }
   }
 
   kind(concept: string): ConceptKind | undefined {
@@ -166,7 +171,7 @@ export class Lexicon {
   private correctToken(token: string): string {
     if (token.length < 6 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return token;
     const s = stem(token);
-    if (this.byStem.has(s) || this.isVocabulary(token) || this.hasKnownStart(token)) return token;
+    if (this.knownStems.has(s) || this.byStem.has(s) || this.isVocabulary(token) || this.hasKnownStart(token)) return token;
     const max = token.length >= 8 ? 2 : 1;
     let best = token;
     let bestDistance = max + 1;

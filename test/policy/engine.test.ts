@@ -62,6 +62,11 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('mends a typo against the vocabulary, but not a word the library itself uses in another form', () => {
+    const airport = new Lexicon(readSharedLexicon(), 'Members posted at the Airport shall not record the checkpoint.');
+    expect(airport.correct(['airports', 'airpds'])).toEqual(['airports', 'airpods']);
+  });
+
   it('hears a question about who pays the phone bill as one about pay', () => {
     expect(analyzeQuestion('does the county pay any of my cell bill if i use it for work stuff', lexicon).concepts).toContain('compensation');
   });
