@@ -294,6 +294,13 @@ describe('answers against an imported document', () => {
     expect(late.verdict).toBe('allowed_with_conditions');
   });
 
+  it('lets an officer share what the department itself posted, as the rule on official content says', () => {
+    // 3.04(2): "An employee may share or repost content published on an official Department account without further approval."
+    const answer = engineForFixture('blind23/carrow-bend.txt').ask('the dept fb page posted a pic of me at the toy drive, can i share it on my own page');
+    expect(answer.verdict).toBe('allowed');
+    expect(answer.citations[0]?.section).toBe('Section 3.04.2');
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
