@@ -1,6 +1,7 @@
+import { parentSection } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Scored } from './retrieve.js';
-import type { Answer, Citation, Library, PolicyDocument, ProvisionVerdict } from './types.js';
+import type { Answer, Citation, Library, PolicyDocument, ProvisionVerdict, Section } from './types.js';
 
 export interface Decision {
   verdict: ProvisionVerdict;
@@ -38,7 +39,12 @@ export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision
   }
   for (const alt of d.alternatives) conditions.push(alternativeNote(library, alt));
   const parts = [opening(d.verdict, who)];
+  // "(1) no Department device is reasonably available; and": an item reads with the lead-in above it, and with the
+  // items it is joined to.
+  const list = listOf(doc, d.best.item.section, first.quote);
+  if (list) parts.push(`${doc.id} §${list.parent.id} (${list.parent.title}): "${list.leadIn}"`);
   parts.push(`${cite(first)}: "${first.quote}"`);
+  for (const item of list?.joined ?? []) if (!conditions.includes(item)) conditions.push(item);
   // A drafted exception's note already reads "Exception: …"; a reviewed one may not. A note that only repeats the
   // sentence just quoted ("Certain exceptions may be permitted …") is not said twice.
   const quoted = (note: string) => first.quote.replace(/[.;:\s]+$/, '') === note.replace(/^exception:\s*/i, '').replace(/[.;:\s]+$/, '');
@@ -51,6 +57,16 @@ export function composeAnswer(library: Library, q: AnalyzedQuestion, d: Decision
   if (who && d.verdict === 'must_report') answer.reportTo = who;
   void q;
   return answer;
+}
+
+/** An item's lead-in ("… except when:") and, when the items hold only together ("…; and"), the other items. */
+function listOf(doc: PolicyDocument, section: Section, quote: string): { parent: Section; leadIn: string; joined: string[] } | undefined {
+  const parent = parentSection(doc.sections, section);
+  const leadIn = parent?.text.trim().split(/(?<=[.:])\s+/).pop();
+  if (!parent || !leadIn?.endsWith(':') || !section.text.includes(quote)) return undefined;
+  const items = parent.children!.map((c) => c.text.trim());
+  const jointly = items.slice(0, -1).some((t) => /(?:^|[\s;,])and$/i.test(t));
+  return { parent, leadIn, joined: jointly ? items.filter((t) => t !== section.text.trim()) : [] };
 }
 
 function opening(verdict: ProvisionVerdict, who: string | undefined): string {

@@ -58,6 +58,16 @@ export function flattenSections(sections: Section[]): Section[] {
   return sections.flatMap((s) => [s, ...flattenSections(s.children ?? [])]);
 }
 
+/** The section a section is a child of, if any. */
+export function parentSection(sections: Section[], child: Section): Section | undefined {
+  for (const s of sections) {
+    if (s.children?.includes(child)) return s;
+    const found = parentSection(s.children ?? [], child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function validateDocument(doc: PolicyDocument, concepts: Record<string, ConceptEntry>, authorities: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const where = (s: Section) => `${doc.id} §${s.id}`;

@@ -442,6 +442,17 @@ CJI shall not be copied to portable storage media unless approved by the Termina
   });
 });
 
+describe('lists', () => {
+  it('lets a ban\'s exception through on conditions when its cases hold only together, and says the lead-in and the other case', () => {
+    // 7-16(b): "… shall not be used to photograph … except when: (1) no Department device is reasonably available; and (2) the image is needed to preserve evidence …".
+    const answer = engineForFixture('blind28/cascade-ridge-su.txt').ask('no dept camera in my unit and the footprints in the snow are melting, can i snap pics with my own phone');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toBe('7-16.b.1');
+    expect(answer.answer).toContain('§7-16.b (Department and Personal Devices): "Personal devices shall not be used to photograph');
+    expect(answer.conditions).toContain('the image is needed to preserve evidence that would otherwise be lost.');
+  });
+});
+
 describe('matters other policies cover', () => {
   it('does not answer a question about pay from a rule that only shares its device', () => {
     const engine = engineFor(`1. PERSONAL PHONES

@@ -20,11 +20,16 @@ interface ListContext {
   excepted?: boolean;
   /** The items are the conditions of the permission the lead-in states ("… is permitted when:"). */
   conditions?: boolean;
+  /** An item of an excepted list ended in "and": the cases hold only together, so each lets the act through on conditions. */
+  jointly?: boolean;
   /** What the lead-in is about, for items that name only circumstances ("During authorized breaks; …"). */
   subjects?: string[];
   /** The roles the lead-in binds ("Supervisors shall:"): items with no subject of their own bind them too. */
   actor?: string[];
 }
+
+/** An item joined to the next by "and": "(1) no Department device is reasonably available; and". */
+const JOINED_ITEM = /(?:^|[\s;,])and\s*$/i;
 
 /** A lead-in that owes the list: "… shall do the following:", "Members must:". */
 const OBLIGATION_LEAD = /\b(?:shall|must|will|are required to|is required to|are expected to)\b[^.;]*:\s*$/i;
@@ -246,6 +251,7 @@ class Drafter {
           provisions.push(p);
         }
         const provision = split ? undefined : this.provision(sentence, d, context);
+        if (context?.excepted && JOINED_ITEM.test(sentence.trim())) context.jointly = true;
         if (provision) this.bind(provision, sentence, context?.actor ?? sectionActor);
         // The list a lead-in opens takes its context whether or not the lead-in joins the sentence before it.
         if (d.leadIn && !isItem) {
@@ -433,7 +439,8 @@ class Drafter {
     // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
     const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances || (context.excepted && d.verdict !== 'needs_approval'));
     // "… except in the following circumstances: 2. During authorized breaks; such usage … shall not be disruptive": let through, on its terms.
-    const ruled = fromContext ? (context.excepted && d.verdict !== 'info' && d.verdict !== 'allowed' ? 'allowed_with_conditions' : context.verdict) : d.verdict;
+    const jointly = context?.excepted && (context.jointly || JOINED_ITEM.test(sentence.trim()));
+    const ruled = fromContext ? (context.excepted && ((d.verdict !== 'info' && d.verdict !== 'allowed') || jointly) ? 'allowed_with_conditions' : context.verdict) : d.verdict;
     // "Users shall not: (a) install software … unless it is on the approved list or has been approved in advance by the IT
     // Director;": a ban whose only way through is an approval, in no circumstance of its own, is that approval path.
     const exceptions = d.exception ? this.exceptions(sentence, d) : [];
