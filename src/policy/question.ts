@@ -61,6 +61,8 @@ const PERMISSION = [
   // "want to write a blog post about …, cool?": the plan with its "I" left out, or leave asked in one word at the end.
   /^(want|wanna|gonna|planning|hoping|trying|thinking about|thinking of) (to )?[a-z]/,
   /\b(cool|ok|okay|fine|alright|allowed|legit|good to go)$/,
+  // "sgt says he needs my pw, do i just give it to him": whether to do it.
+  /\bdo (i|we) (just |still |also )?(give|hand|let|send|share|post|use|delete|reply|respond|forward|put|accept|download|install|plug)\b/,
 ];
 
 const PROCEDURE = [

@@ -19,7 +19,7 @@ const UNKNOWN_WEIGHT = 2;
 /** Reviewed provisions weigh no word up. */
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** What a provision keeps of its score when it does not speak of a matter the question is about. */
-const FOCUS_MISSING = 0.3;
+const FOCUS_MISSING = 0.2;
 /** What a provision keeps for each group it matches only by a word the vocabulary does not know. */
 const UNKNOWN_NAMED = 0.85;
 /** What a rule for a role the asker says they hold gains; what one for a role the question does not name keeps. */

@@ -301,6 +301,17 @@ describe('answers against an imported document', () => {
     expect(answer.citations[0]?.section).toBe('Section 3.04.2');
   });
 
+  it('reads "do i just give it to him" as asking leave, and checking a bank account at lunch as personal use, not an online account', () => {
+    const pw = engineForFixture('blind13/tamarack_state_police_ap_9_14.txt').ask('sgt says he needs my pw to fix my rms account, do i just give it to him');
+    expect(pw.verdict).toBe('prohibited');
+    // 4.1.1: "Limited personal use is permitted when it is brief, takes place during the user's own break or meal period, …"
+    const bank = engineForFixture('blind18/wexford-city-it-policy-4.txt').ask('is it ok to check my bank account on my station computer during lunch');
+    expect(bank.verdict).toBe('allowed_with_conditions');
+    expect(bank.citations[0]?.section).toBe('4.1.1');
+    // Nothing in the policy speaks of pay for using one's own phone.
+    expect(engineForFixture('validation/redwood-state-patrol-info-security.txt').ask('do we get a stipend if i use my own cell for patrol email?').verdict).toBe('not_addressed');
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
