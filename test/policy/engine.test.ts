@@ -312,6 +312,12 @@ describe('answers against an imported document', () => {
     expect(engineForFixture('validation/redwood-state-patrol-info-security.txt').ask('do we get a stipend if i use my own cell for patrol email?').verdict).toBe('not_addressed');
   });
 
+  it('takes a bodycam or dashcam clip for the video it is, as policies speak of recordings and footage', () => {
+    const answer = engineForFixture('blind30/harlan-field.txt').ask('can the bodycam from the use of force at gate b12 be released to channel 5');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.approver).toMatch(/Deputy Chief/);
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
