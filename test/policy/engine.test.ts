@@ -318,6 +318,13 @@ describe('answers against an imported document', () => {
     expect(answer.approver).toMatch(/Deputy Chief/);
   });
 
+  it('sends a clicked phishing link to whoever takes security incidents, not to the rule on lost or stolen devices', () => {
+    // 7-37: "A member who suspects a security incident shall immediately notify the Technology Coordinator …"
+    const answer = engineForFixture('blind28/cascade-ridge-su.txt').ask('i clicked a link in a sketchy email on the dispatch pc, who do i tell');
+    expect(answer.verdict).toBe('must_report');
+    expect(answer.reportTo).toMatch(/Technology Coordinator/);
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
