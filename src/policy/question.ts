@@ -61,6 +61,8 @@ const PERMISSION = [
   // "want to write a blog post about …, cool?": the plan with its "I" left out, or leave asked in one word at the end.
   /^(want|wanna|gonna|planning|hoping|trying|thinking about|thinking of) (to )?[a-z]/,
   /\b(cool|ok|okay|fine|alright|allowed|legit|good to go)$/,
+  // "can that clip get deleted", "can the video be released to channel 5": whether it may be done.
+  /\b(can|could|may) (it|that|this|the|my|our|a|an)\b[a-z0-9' ]{0,40}? (be|get|got) [a-z]+(ed|en)\b/,
   // "sgt says he needs my pw, do i just give it to him": whether to do it.
   /\bdo (i|we) (just |still |also )?(give|hand|let|send|share|post|use|delete|reply|respond|forward|put|accept|download|install|plug)\b/,
 ];

@@ -62,6 +62,12 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('hears "can that clip get deleted" as asking whether it may be done, not what the policy says', () => {
+    expect(analyzeQuestion('forgot my bodycam was on when i used the bathroom lol, can that clip get deleted', lexicon).intent).toBe('permission');
+    expect(analyzeQuestion('can the video be released to channel 5', lexicon).intent).toBe('permission');
+    expect(analyzeQuestion('how long is the video kept', lexicon).intent).toBe('fact');
+  });
+
   it('mends a typo against the vocabulary, but not a word the library itself uses in another form', () => {
     const airport = new Lexicon(readSharedLexicon(), 'Members posted at the Airport shall not record the checkpoint.');
     expect(airport.correct(['airports', 'airpds'])).toEqual(['airports', 'airpods']);
@@ -314,6 +320,13 @@ describe('answers against an imported document', () => {
 
   it('takes a bodycam or dashcam clip for the video it is, as policies speak of recordings and footage', () => {
     const answer = engineForFixture('blind30/harlan-field.txt').ask('can the bodycam from the use of force at gate b12 be released to channel 5');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.approver).toMatch(/Deputy Chief/);
+  });
+
+  it('answers whether an accidental bathroom clip can be deleted from who approves deleting recordings', () => {
+    // 25: "No recording shall be deleted without the written approval of the Deputy Chief of Operations."
+    const answer = engineForFixture('blind29/brennan-falls.txt').ask('forgot my bodycam was on when i used the bathroom lol, can that clip get deleted');
     expect(answer.verdict).toBe('needs_approval');
     expect(answer.approver).toMatch(/Deputy Chief/);
   });
