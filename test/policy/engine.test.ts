@@ -73,6 +73,14 @@ describe('reading questions', () => {
     expect(airport.correct(['airports', 'airpds'])).toEqual(['airports', 'airpods']);
   });
 
+  it('hears an insurance company asking for a copy as a request, not a question about insurance benefits', () => {
+    const q = analyzeQuestion('an insurance company wants a copy of my bwc vid from a fender bender, can i just send it to them', lexicon);
+    expect(q.concepts).not.toContain('compensation');
+    expect(q.concepts).toContain('inquiry');
+    expect(analyzeQuestion('ok to pay my phone bill online on the station computer while im on break', lexicon).concepts).not.toContain('compensation');
+    expect(analyzeQuestion('does the city pay my phone bill', lexicon).concepts).toContain('compensation');
+  });
+
   it('hears a question about who pays the phone bill as one about pay', () => {
     expect(analyzeQuestion('does the county pay any of my cell bill if i use it for work stuff', lexicon).concepts).toContain('compensation');
   });
