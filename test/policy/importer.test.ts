@@ -910,6 +910,25 @@ R4.07.2 Members shall not photograph crime scenes with a personal device.
     expect(sectionOf(result, 'R4.01').title).toBe('Purpose and Scope');
   });
 
+  it('reads "R6-3  USE OF OFFICE SYSTEMS" as rule R6-3 with R6-3.2 and its items under it', () => {
+    const text = `CHAPTER 6 - INFORMATION SYSTEMS
+
+R6-3    USE OF OFFICE SYSTEMS
+R6-3.1  Office systems are provided for official business.
+R6-3.2  Members shall not use Office systems to:
+        (a) gamble or play games;
+        (b) operate a private business.
+
+R6-4    ACCOUNTS AND PASSWORDS
+R6-4.2  Members shall not disclose their passwords to any person.
+`;
+    const result = importText(text);
+    const ids = flattenSections(result.document.sections).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['R6-3', 'R6-3.1', 'R6-3.2', 'R6-3.2.a', 'R6-4', 'R6-4.2']));
+    expect(sectionOf(result, 'R6-4').title).toBe('Accounts and Passwords');
+    expect(sectionOf(result, 'R6-4.2').provisions?.[0]?.verdict).toBe('prohibited');
+  });
+
   it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
     const text = `SECTION I – PURPOSE
 A. This order governs social media.

@@ -81,6 +81,12 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "OM 12-3.4   Personal Accounts. …": a manual's code, then its chapter-section-paragraph number.
   m = t.match(/^([A-Z]{2,6}\s+\d{1,3}-\d{1,3}(?:\.\d{1,3})+)\.?\s+(\S.*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length + 1}`, value: m[1]!.replace(/\s+/, ' '), absolute: true, rest: m[2]! };
+  // "R6-3  USE OF OFFICE SYSTEMS", "R6-4.2  Members shall not …": a rule letter run into its chapter, then the rule's numbers.
+  m = t.match(/^([A-Z]{1,3}\d{1,3}-\d{1,3}(?:\.\d{1,3})*)((?:\([a-z0-9]{1,3}\))*)\.?\s+([A-Z(“"].*)$/);
+  if (m) {
+    const value = [m[1]!, ...parenItems(m[2]!)].join('.');
+    return { style: `decimal-${value.split('.').length + 1}`, value, absolute: true, rest: m[3]! };
+  }
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
   if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {
