@@ -929,6 +929,27 @@ R6-4.2  Members shall not disclose their passwords to any person.
     expect(sectionOf(result, 'R6-4.2').provisions?.[0]?.verdict).toBe('prohibited');
   });
 
+  it('reads numbers that start again at 1 under a lettered part of "4. Body-Worn Cameras" as that part\'s list', () => {
+    const text = `STANDARD OPERATING PROCEDURE 300-07
+
+3. Definitions
+   A. Body-Worn Camera (BWC): A camera worn on the uniform.
+
+4. Body-Worn Cameras
+   A. Issuance and Inspection
+      1. Each sworn officer assigned to patrol shall be issued a BWC.
+      2. Officers shall test the BWC at the start of each shift.
+   B. Activation
+      1. Officers shall activate the BWC upon being dispatched to any call.
+      2. Officers shall not record in a sensitive location.
+
+5. Campus Video
+   A. Members shall not secretly record conversations with other members.
+`;
+    const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids).toEqual(['3', '3.A', '4', '4.A', '4.A.1', '4.A.2', '4.B', '4.B.1', '4.B.2', '5', '5.A']);
+  });
+
   it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
     const text = `SECTION I – PURPOSE
 A. This order governs social media.

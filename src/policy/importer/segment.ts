@@ -114,7 +114,7 @@ export function segment(raw: string[]): Segmented {
     const numberedHeading =
       headingNumber !== undefined &&
       (extended.has(read!.value) ? looksLikeTitle(read!.rest.trim(), true) : lastNumbered !== undefined && headingNumber === lastNumbered + 1 && (looksLikeTitle(read!.rest.trim(), true) || !inList));
-    const label = numberedHeading ? { ...read!, style: 'decimal-1', absolute: true } : read;
+    const label = numberedHeading ? { ...read!, style: 'decimal-1', absolute: true } : read && !read.absolute ? restartedList(read, stack) : read;
     if (numberedHeading) lastNumbered = headingNumber;
     // "•  PERSONAL USE – Members may carry …": a memo's bullets, each led by the heading it is cited by.
     const lead = !label && leadIns >= 3 ? BULLET_LEAD.exec(line) : null;
@@ -514,6 +514,24 @@ function runInHeading(body: string): string | undefined {
 }
 
 /** How many open sections stay open when a section of this style starts. */
+/**
+ * "4. Body-Worn Cameras" / "A. Issuance and Inspection" / "1. Each sworn officer …": a number that starts again at 1
+ * under a lettered part of a numbered section is that part's list, not the section after 4; so are the numbers that
+ * follow it, until one continues the sections' own count ("5. Campus Video") and reads as a heading.
+ */
+function restartedList(label: Label, stack: Open[]): Label {
+  if (!/^arabic-/.test(label.style) || !/^\d+$/.test(label.value)) return label;
+  const nested = `${label.style}-list`;
+  const value = Number(label.value);
+  const last = (o: Open | undefined) => Number(o?.path[o.path.length - 1]);
+  const ancestor = stack.findIndex((o) => o.style === label.style);
+  const list = stack.find((o) => o.style === nested);
+  const nextSection = ancestor >= 0 && value === last(stack[ancestor]) + 1;
+  if (list && value === last(list) + 1 && !(nextSection && looksLikeTitle(label.rest.trim()))) return { ...label, style: nested };
+  if (ancestor >= 0 && ancestor < stack.length - 1 && value === 1 && last(stack[ancestor]) >= 1 && !stack[ancestor + 1]!.style.startsWith(label.style)) return { ...label, style: nested };
+  return label;
+}
+
 function openDepth(stack: Open[], style: string): number {
   const decimal = decimalDepth(style);
   if (decimal > 0) {
