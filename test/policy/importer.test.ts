@@ -729,6 +729,14 @@ describe('drafting approval paths', () => {
     ).toBe('prohibited');
   });
 
+  it('reads an exception "upon written approval of the Deputy Chief" as an approval path', () => {
+    const [rule] = provisionsOf(
+      '4.D RETENTION\nA recording shall not be deleted before the end of its retention period, except that the BWC Administrator may delete an accidental recording containing no law enforcement content, such as a recording made in a restroom, upon written approval of the Deputy Chief.',
+    );
+    expect(rule?.verdict).toBe('prohibited');
+    expect(rule?.exceptions).toContainEqual(expect.objectContaining({ verdict: 'needs_approval', authority: 'deputy_chief' }));
+  });
+
   it('makes a prohibition followed by "Any other … may be installed only with the approval of …" an approval path', () => {
     const [rule] = provisionsOf(
       '1. PHONES\nMembers shall not install any application on a department-issued phone other than those offered in the managed app catalog. Any other application may be installed only with the approval of the TSU Manager.',

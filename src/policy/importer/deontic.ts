@@ -56,7 +56,7 @@ const GRANTS = new RegExp(
 );
 
 const APPROVAL = [
-  new RegExp(String.raw`\b(?:without|absent|unless(?: they)?(?: have| receive| obtain)?|except with|only with|only after|only upon|subject to|requires?|required|requiring|with)\b` + WORDS + GRANT, 'i'),
+  new RegExp(String.raw`\b(?:without|absent|unless(?: they)?(?: have| receive| obtain)?|except with|only with|only after|only upon|upon|subject to|requires?|required|requiring|with)\b` + WORDS + GRANT, 'i'),
   new RegExp(String.raw`\b(?:must|shall|will|should|are required to|is required to)(?: first)? (?:receive|obtain|get|secure|have|request|seek)\b` + WORDS + GRANT, 'i'),
   // "… unless the post has the prior written approval of the Sheriff": the thing done holds the approval.
   /\b(?:unless|only when|only if|except when|until)\b[^.;]{0,60}?\b(?:has|have|receives?|obtains?)\s+(?:the\s+)?(?:(?:prior|written|advance|express)\s+)*(?:approval|authori[sz]ation|permission|consent)\s+of\b/i,
