@@ -292,11 +292,12 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
 }
 
 /**
- * A factual question ("does this apply to…", "does the office look at our pages") gets the facts, even
- * when the sentence that answers it is a rule; who approves and whom to tell stay verdicts.
+ * A factual question ("does this apply to…", "does the office look at our pages", "who notifies the state after a
+ * breach") gets the facts, even when the sentence that answers it is a rule or someone's duty to report; who approves
+ * stays a verdict, and "who do I tell" is no factual question.
  */
 function factual(q: AnalyzedQuestion, verdict: ProvisionVerdict): boolean {
-  return q.intent === 'fact' && !q.seeksProcess && (verdict === 'allowed' || verdict === 'prohibited' || verdict === 'allowed_with_conditions');
+  return q.intent === 'fact' && !q.seeksProcess && (verdict === 'allowed' || verdict === 'prohibited' || verdict === 'allowed_with_conditions' || verdict === 'must_report');
 }
 
 function citationOf(s: Scored, quote: string): Citation {

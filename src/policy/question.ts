@@ -90,6 +90,9 @@ const PROCEDURE = [
 const AUTHORITY_SUBJECT =
   /(?:^|[,;.]\s*|\b(?:then|so)\s+)(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
 
+/** "who notifies the state …", "who decides if …", "who handles records requests": whose duty something is. */
+const ANOTHERS_DUTY = /^(?:and |so )?who (?:notifies|reports|tells|informs|contacts|decides|determines|handles|audits|reviews|runs|maintains|is responsible|s responsible)\b(?! (?:me|us)\b)/;
+
 /** What others can do to you or your words: "can the public get ahold of it", "can they make me…". */
 const ABOUT_OTHERS = [
   /\b(can|could|will|would|do|does) (the public|anyone|anybody|the media|reporters|people|the press|citizens|outsiders) (see|get|read|request|access|find|view|look)/,
@@ -239,6 +242,8 @@ function detectIntent(s: string, concepts: Set<string>, lexicon: Lexicon, asksLe
   if (PROCEDURE.some((re) => re.test(s))) return 'procedure';
   if (WITNESSED.test(s) && !PLANNING.test(s)) return 'procedure';
   if (ABOUT_OTHERS.some((re) => re.test(s))) return 'fact';
+  // "who notifies the state if cji gets exposed in a breach": someone else's duty, asked about, not the asker's.
+  if (ANOTHERS_DUTY.test(s)) return 'fact';
   if (AUTHORITY_SUBJECT.test(s)) return 'fact';
   const asksAboutATopic = [...concepts].some((c) => lexicon.kind(c) === 'topic' && c !== 'off_topic');
   // "want to set up a fake insta to catch a guy selling stolen guns": a plan of one's own, not something gone wrong.

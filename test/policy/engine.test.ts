@@ -62,6 +62,15 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('hears "who notifies the state" as asking whose duty it is, not whom the asker must tell', () => {
+    expect(analyzeQuestion('who notifies the state if cji gets exposed in a breach', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('who handles public records requests', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('who do i tell if cji gets exposed', lexicon).intent).toBe('procedure');
+    const answer = engineForFixture('blind32/tri-valley-transit.txt').ask('who notifies the state if cji gets exposed in a breach');
+    expect(answer.verdict).toBe('info');
+    expect(answer.citations[0]?.section).toBe('1040.10.2');
+  });
+
   it('hears "can that clip get deleted" as asking whether it may be done, not what the policy says', () => {
     expect(analyzeQuestion('forgot my bodycam was on when i used the bathroom lol, can that clip get deleted', lexicon).intent).toBe('permission');
     expect(analyzeQuestion('can the video be released to channel 5', lexicon).intent).toBe('permission');
