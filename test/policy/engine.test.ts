@@ -355,6 +355,13 @@ describe('answers against an imported document', () => {
     expect(answer.reportTo).toMatch(/Technology Coordinator/);
   });
 
+  it('hears "say i work for the pd on my linkedin" as identifying oneself as an employee, as the policy words it', () => {
+    // 1040.9.1: "Members may identify themselves as employees of the Department on personal social media accounts, …"
+    const answer = engineForFixture('blind32/tri-valley-transit.txt').ask('can i say i work for tri valley transit pd on my linkedin');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toBe('1040.9.1');
+  });
+
   it('meets "public" in "publicly", but keeps "personally owned" apart from "personal"', () => {
     expect(termStem('publicly')).toBe(termStem('public'));
     expect(termStem('immediately')).toBe(termStem('immediate'));
