@@ -667,6 +667,13 @@ Members may maintain personal social media accounts but shall not post, transmit
     expect(provisions[1]?.clause).toBe('Members may maintain personal social media accounts');
   });
 
+  it('reads "a purpose other than law enforcement shall report it to the TAC" as a duty to report, not an exception', () => {
+    const d = classifySentence('A member who becomes aware that another member has queried or disclosed CJI for a purpose other than law enforcement shall report it to the Terminal Agency Coordinator.');
+    expect(d.verdict).toBe('must_report');
+    expect(d.authority).toBe('Terminal Agency Coordinator');
+    expect(d.exception).toBeUndefined();
+  });
+
   it('reads ", except that after a shooting, review requires the approval of the Undersheriff" as a permission with that approval path', () => {
     const d = classifySentence('Members may review their own recordings before completing a report, except that after an officer-involved shooting or an in-custody death, review requires the approval of the Undersheriff.');
     expect(d.verdict).toBe('allowed');

@@ -160,6 +160,9 @@ const PER_OTHER_TEXT = /\b(?:in accordance with|pursuant to|as (?:provided|set o
 export const CROSS_REFERENCE =
   /^(?:refer|referred|refers)\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:policy|policies|order|orders|procedure|procedures|section|sections|chapter|manual|guidelines?|directive|rules?|regulations?|statutes?|act|code|appendix|attachment|form)\b/i;
 
+/** A verb of duty, leave or ban: what makes a clause a rule. */
+const MODAL = /\b(?:shall|must|may|will|should|is required to|are required to|is prohibited|are prohibited|is permitted|are permitted)\b/i;
+
 /** Classifies one sentence of policy by its wording. */
 export function classifySentence(whole: string): Deontic {
   const leadIn = /:\s*$/.test(whole.trim());
@@ -173,7 +176,11 @@ export function classifySentence(whole: string): Deontic {
   // opens a clause of its own, to the sentence's end.
   const clauseText = /^[,;]?\s*except that\b/i.test(found[0]) ? sentence.slice(found.index).replace(/[.;]\s*$/, '') : found[0];
   const text = clauseText.replace(/^[,;\s]+/, '');
-  const main = classifyWording(sentence.replace(clauseText, ' '));
+  const rest = sentence.replace(clauseText, ' ');
+  // "A member who becomes aware that another member has queried CJI for a purpose other than law enforcement shall report
+  // it to the TAC": "other than" names the purpose; the sentence's own verb is not in an exception.
+  if (MODAL.test(text) && !MODAL.test(rest)) return { ...classifyWording(sentence), leadIn };
+  const main = classifyWording(rest);
   const clause = classifyWording(text);
   // "…may not … unless authorized by the Chief of Police": the exception is only the approval path.
   if (clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
