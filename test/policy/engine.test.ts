@@ -90,6 +90,11 @@ describe('reading questions', () => {
     expect(analyzeQuestion('does the city pay my phone bill', lexicon).concepts).toContain('compensation');
   });
 
+  it('hears "take the scene pics" and "snap the burglary scene pics" as taking pictures', () => {
+    expect(analyzeQuestion('squad camera is dead, can i take the scene pics on my own phone', lexicon).concepts).toContain('capture');
+    expect(analyzeQuestion('can i just snap the burglary scene pics on my cell', lexicon).concepts).toContain('capture');
+  });
+
   it('hears a question about who pays the phone bill as one about pay', () => {
     expect(analyzeQuestion('does the county pay any of my cell bill if i use it for work stuff', lexicon).concepts).toContain('compensation');
   });
