@@ -631,6 +631,15 @@ describe('drafting exceptions with alternatives', () => {
     ]);
   });
 
+  it('reads "…, provided that the use:" as a lead-in of conditions, and "does not involve streaming" under it as a ban', () => {
+    const provisions = provisionsOf(`Section 4.02 Personal Use.
+    (1)  Incidental personal use of department desktop computers is permitted during a meal period or break, provided that the use:
+         (i)   is brief and does not interfere with department business;
+         (ii)  does not involve streaming video or music, online gaming or the downloading of large files.
+`);
+    expect(provisions.find((p) => p.quote.startsWith('does not involve'))?.verdict).toBe('prohibited');
+  });
+
   it('makes "Exception: a Field Training Officer may allow …" after a ban an exception of it, not a permission of its own', () => {
     const provisions = provisionsOf(`3.  It is a violation of this guideline to log in with another member's credentials. Exception: a Field
         Training Officer may allow a recruit officer to operate the FTO's logged-in MDT while the FTO is present in the vehicle.

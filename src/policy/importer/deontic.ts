@@ -139,7 +139,7 @@ const KEEPS_WITHIN_ALL = new RegExp(KEEPS_WITHIN_SOURCE, 'gi');
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|when (?:it|they|the use|such use) (?:is|are)|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
 /** A lead-in to the cases a permission holds in: "… is permitted when:", "… only if:". */
-export const CONDITIONS_FOLLOW = /\b(?:when|if|where|while|provided(?: that)?|as long as|so long as)\s*:\s*$/i;
+export const CONDITIONS_FOLLOW = /\b(?:when|if|where|while|provided(?: that)?|as long as|so long as)(?:\s+(?:the|such|its|their|this|that|each|any)\s+[\w-]+)?\s*:\s*$/i;
 /** A use allowed only in measure: "Limited personal use", "Incidental use". */
 const QUALIFIED_USE = /\b(?:limited|incidental|de minimis|occasional|minimal|reasonable|brief|infrequent)\s+(?:personal\s+)?use\b/i;
 
