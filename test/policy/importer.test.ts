@@ -974,6 +974,39 @@ R6-4.2  Members shall not disclose their passwords to any person.
     expect(ids).toEqual(['3', '3.A', '4', '4.A', '4.A.1', '4.A.2', '4.B', '4.B.1', '4.B.2', '5', '5.A']);
   });
 
+  it('reads chapter-article-section numbers "14-3-2" and numbers closed by a colon, "3: ACCEPTABLE USE" / "3.1:"', () => {
+    const dashed = importText(`CHAPTER 14 – INFORMATION SYSTEMS
+
+14-3-1 Purpose.
+    This article establishes rules for personal communication devices.
+
+14-3-3 Use of Personal Devices.
+    (A) Members may carry a personally owned device while on duty only with the approval of their division commander.
+    (B) Members shall not use a personally owned device to photograph crime scenes.
+`);
+    expect(flattenSections(dashed.document.sections).map((s) => s.id)).toEqual(expect.arrayContaining(['14-3-1', '14-3-3', '14-3-3.A', '14-3-3.B']));
+    const colons = importText(`WESTBROOK POLICE DEPARTMENT
+
+3: ACCEPTABLE USE
+
+3.1: Computer systems are provided for official Department business.
+3.2: Users shall lock any workstation before leaving it unattended.
+
+4: PROHIBITED USES
+
+4.1: Users shall not install software except with the approval of the Information Technology Manager.
+4.2: Users shall not access sexually explicit material.
+
+5: VIOLATIONS
+
+5.1: Violations of Sections
+      4.2 or 4.3 of this order shall be forwarded to the Professional Standards Unit.
+`);
+    const ids = flattenSections(colons.document.sections).map((s) => s.id);
+    expect(ids).toEqual(['3', '3.1', '3.2', '4', '4.1', '4.2', '5', '5.1']);
+    expect(sectionOf(colons, '4.1').text).not.toMatch(/sexually/);
+  });
+
   it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
     const text = `SECTION I – PURPOSE
 A. This order governs social media.

@@ -87,6 +87,9 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length + 1}`, value, absolute: true, rest: m[3]! };
   }
+  // "14-3-2 Definitions.", "14-3-3.1 …": chapter-article-section numbers, all dashed.
+  m = t.match(/^(\d{1,3}-\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+([A-Z(“"].*)$/);
+  if (m) return { style: `decimal-${m[1]!.split('.').length + 2}`, value: m[1]!, absolute: true, rest: m[2]! };
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
   if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {
@@ -100,7 +103,9 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
   }
   // "4.2Members shall not:", "3.2\"Criminal justice information\"": a label run into its text, as some exports leave it.
-  m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)((?:\([a-z0-9]{1,3}\))*)\.?(?:\s+|(?=["“][A-Z]|[A-Z][a-z]))(.*)$/);
+  m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)((?:\([a-z0-9]{1,3}\))*)[.:]?(?:\s+|(?=["“][A-Z]|[A-Z][a-z]))(.*)$/);
+  // "4.2 or 4.3 of this order shall be forwarded …": a reference that wrapped to a line's start, not a label.
+  if (m && /^(?:or|and|of|through|to|above|below|applies|apply|shall|is|are)\b/.test(m[3]!)) m = null;
   if (m && !/^\d+\.\d+\s*(%|percent|hours?|days?|miles?)/i.test(t)) {
     // "300.2(a)   Members shall use plain language …": the item of 300.2, cited 300.2.a.
     const value = [m[1]!, ...parenItems(m[2]!)].join('.');
@@ -110,6 +115,8 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   m = t.match(/^(\d{1,3}(?:\.(?:[A-Z]|[a-z]|\d{1,3}))*\.[A-Za-z](?:\.(?:[A-Z]|[a-z]|\d{1,3}))*)\.?\s+(\S.*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
   m = t.match(/^\(?([A-Za-z]{1,4}|\d{1,3})([.)])\s+(.*)$/);
+  // "1: PURPOSE": a number closed by a colon, as "1." is.
+  m ??= t.match(/^(\d{1,3})(:)\s+([A-Z].*)$/);
   // "(a)(1) Access to recordings …": a paragraph whose first words are its first subparagraph.
   m ??= t.match(/^\(([a-z]{1,4}|\d{1,3})(\))(\([a-z0-9]{1,3}\)\s+\S.*)$/i);
   // "7.Any member who …", "a.install, download …": the same, with no space after the dot.
