@@ -1007,6 +1007,28 @@ R6-4.2  Members shall not disclose their passwords to any person.
     expect(sectionOf(colons, '4.1').text).not.toMatch(/sexually/);
   });
 
+  it('reads "7.3a The recording shall begin …" as item 7.3.a, and a memo\'s "MEMO NO.: 2025-014" as its number', () => {
+    const items = importText(`CHAPTER 7 – INVESTIGATIONS
+
+7.3  Recording of Interviews
+      7.3a The recording shall begin before the advisement of rights.
+      7.3b Members shall not stop the recording during the interview.
+`);
+    expect(flattenSections(items.document.sections).map((s) => s.id)).toEqual(expect.arrayContaining(['7.3', '7.3.a', '7.3.b']));
+    const memo = importText(`OAK HOLLOW POLICE DEPARTMENT
+
+TO:         All Personnel
+SUBJECT:    Personal Cell Phones
+MEMO NO.:   2025-014
+
+Department-issued phones remain governed by Policy 702.
+
+1. Personal Use. Members may carry a personal cell phone on duty.
+2. Recordings. Members shall not record crime scenes on a personal phone.
+`);
+    expect(memo.document.id).toBe('Memo 2025-014');
+  });
+
   it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
     const text = `SECTION I – PURPOSE
 A. This order governs social media.

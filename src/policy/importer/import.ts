@@ -209,7 +209,7 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
 }
 
 /** The kinds a document's number is written with: "General Order 41", "WRITTEN DIRECTIVE 19", "SOP 22". */
-const DOCUMENT_KINDS = String.raw`general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|article|sop|g\.o\.`;
+const DOCUMENT_KINDS = String.raw`general order|special order|executive order|administrative (?:order|regulation|procedure)|written directive|personnel rule|policy|directive|order|procedure|memorandum|memo|article|sop|g\.o\.`;
 const ORDER_NUMBER = new RegExp(String.raw`((?:${DOCUMENT_KINDS})\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]*[-–\s]*\d[\d.-]*(?:[A-Z]\b)?)`, 'i');
 const ISSUER = /\b(police department|sheriff'?s office|city of|county of|office of the|department of|police bureau)\b/i;
 const KIND = /^(?:departmental |department |special |general |administrative )*(?:general order|special order|order|policy|directive|memorandum|procedure)s?$/i;

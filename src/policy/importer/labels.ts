@@ -102,6 +102,9 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     const depth = m[1]!.split(/[.-]/).length;
     return { style: `decimal-${depth}`, value: m[1]!, absolute: true, rest: m[2]! };
   }
+  // "7.3a The recording shall begin …": an item lettered after its paragraph's number, cited 7.3.a.
+  m = t.match(/^(\d{1,3}(?:\.\d{1,3})+)([a-z])\.?\s+([A-Z(“"].*)$/);
+  if (m) return { style: `decimal-${m[1]!.split('.').length + 1}`, value: `${m[1]!}.${m[2]!}`, absolute: true, rest: m[3]! };
   // "4.2Members shall not:", "3.2\"Criminal justice information\"": a label run into its text, as some exports leave it.
   m = t.match(/^(\d{1,5}(?:\.\d{1,3})+)((?:\([a-z0-9]{1,3}\))*)[.:]?(?:\s+|(?=["“][A-Z]|[A-Z][a-z]))(.*)$/);
   // "4.2 or 4.3 of this order shall be forwarded …": a reference that wrapped to a line's start, not a label.
