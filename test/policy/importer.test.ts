@@ -1221,6 +1221,25 @@ Photos in Uniform
   });
 });
 
+describe('a Lexipol policy headed "Policy" over its number and title', () => {
+  it('takes "Policy" / "318   Portable Audio/Video Recorders" for Policy 318 and its title', () => {
+    const result = importText(`Granite Ridge Police Department
+Granite Ridge PD Policy Manual
+
+Policy
+318                                                         Portable Audio/Video Recorders
+
+318.1 PURPOSE AND SCOPE
+This policy provides guidelines for the use of portable recorders.
+
+318.2 POLICY
+Members shall not record other members without their knowledge.
+`);
+    expect(result.document.id).toBe('Policy 318');
+    expect(result.document.title).toBe('Portable Audio/Video Recorders');
+  });
+});
+
 describe('a Lexipol manual\'s page head', () => {
   it('gives the policy number as its id, the running title as its title and the department as its issuer', () => {
     const { document } = importText(fixture('blind11/urbana-bodycams.txt'));

@@ -220,6 +220,13 @@ const KIND = /^(?:departmental |department |special |general |administrative )*(
  */
 function lexipolHeader(front: string[], dropped: string[]): FrontMatter | undefined {
   const at = front.findIndex((l) => /^\d{2,4}\s{2,}\S.*\bpolicy manual$/i.test(l.trim()));
+  // "Policy" / "318      Portable Audio/Video Recorders": the number over the policy's own title.
+  const titled = at < 0 ? front.findIndex((l, i) => /^\d{2,4}\s{2,}[A-Z]/.test(l.trim()) && /^policy$/i.test((front[i - 1] ?? '').trim())) : -1;
+  if (titled >= 0) {
+    const [, number, title] = front[titled]!.trim().match(/^(\d{2,4})\s{2,}(.+)$/)!;
+    const department = front.slice(0, titled).find((l) => ISSUER.test(l))?.trim();
+    return { id: `Policy ${number}`, title: tidyTitle(title!.trim()), issuedBy: department ?? 'unknown (set when reviewing)', used: new Set([front[titled]!, front[titled - 1]!]) };
+  }
   if (at < 0) return undefined;
   const number = front[at]!.trim().match(/^\d+/)![0];
   const department = front[at - 1]?.trim().match(/^policy\s{2,}(.+)$/i)?.[1];
