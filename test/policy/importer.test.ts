@@ -1234,6 +1234,9 @@ This policy provides guidelines for the use of portable recorders.
 
 318.2 POLICY
 Members shall not record other members without their knowledge.
+
+318.3 MEMBER PRIVACY EXPECTATION
+All recordings made by members on any Department-issued device are the property of the Department.
 `);
     expect(result.document.id).toBe('Policy 318');
     expect(result.document.title).toBe('Portable Audio/Video Recorders');
