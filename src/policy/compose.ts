@@ -1,6 +1,7 @@
 import { parentSection } from './library.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Scored } from './retrieve.js';
+import { joinedToNext } from './text.js';
 import type { Answer, Citation, Library, PolicyDocument, ProvisionVerdict, Section } from './types.js';
 
 export interface Decision {
@@ -65,7 +66,7 @@ function listOf(doc: PolicyDocument, section: Section, quote: string): { parent:
   const leadIn = parent?.text.trim().split(/(?<=[.:])\s+/).pop();
   if (!parent || !leadIn?.endsWith(':') || !section.text.includes(quote)) return undefined;
   const items = parent.children!.map((c) => c.text.trim());
-  const jointly = items.slice(0, -1).some((t) => /(?:^|[\s;,])and$/i.test(t));
+  const jointly = items.slice(0, -1).some(joinedToNext);
   return { parent, leadIn, joined: jointly ? items.filter((t) => t !== section.text.trim()) : [] };
 }
 

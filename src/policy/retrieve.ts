@@ -1,5 +1,6 @@
 import { ProvisionCorpus, type IndexedProvision } from './provision-index.js';
 import type { AnalyzedQuestion } from './question.js';
+import type { Lexicon } from './lexicon.js';
 import type { Library, Provision, ProvisionException } from './types.js';
 
 export type { IndexedProvision };
@@ -77,10 +78,7 @@ export class ProvisionIndex {
     }
     const hasAction = [...q.concepts].some((c) => lexicon.kind(c) === 'action');
     // A concept the question is about is spoken of by a provision naming it or what it implies, short of "other policies' matters".
-    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus).map((concept) => ({
-      concept,
-      spokenOf: lexicon.concepts[concept]!.focus === 'itself' ? [...lexicon.narrower(concept), ...(lexicon.concepts[concept]!.spokenOfBy ?? [])] : lexicon.implied(concept).filter((x) => x !== 'off_topic'),
-    }));
+    const focus = [...q.direct].filter((c) => lexicon.concepts[c]?.focus).map((concept) => ({ concept, spokenOf: spokenOf(lexicon, concept) }));
     return { q, words, features, subjects, excluded, hasAction, focus };
   }
 
@@ -175,6 +173,13 @@ export class ProvisionIndex {
     }
     return (s / Math.max(3, terms.size)) * 3;
   }
+}
+
+/** The concepts by whose naming a provision speaks of a focus concept: it and what it implies, or it, its kinds and those listed. */
+function spokenOf(lexicon: Lexicon, concept: string): string[] {
+  const entry = lexicon.concepts[concept]!;
+  if (entry.focus === 'itself') return [...lexicon.narrower(concept), ...(entry.spokenOfBy ?? [])];
+  return lexicon.implied(concept).filter((x) => x !== 'off_topic');
 }
 
 /** The provision's exception whose circumstances the question states, if any. */

@@ -79,6 +79,11 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Splits prose into sentences and list lines, each a verbatim substring of the input. */
+/** A list item joined to the next by "and": "(1) no Department device is reasonably available; and". */
+export function joinedToNext(item: string): boolean {
+  return /(?:^|[\s;,])and$/i.test(item.trim());
+}
+
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {

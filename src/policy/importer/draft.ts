@@ -1,6 +1,6 @@
 import { positions, type ConceptMatch, type Lexicon } from '../lexicon.js';
 import { flattenSections } from '../library.js';
-import { sentences, tokenize } from '../text.js';
+import { joinedToNext, sentences, tokenize } from '../text.js';
 import type { Authority, PolicyDocument, Provision, ProvisionException, ProvisionVerdict, Section } from '../types.js';
 import { ACT_NAMED_AGAIN, authorityAfter, classifySentence, CONDITIONS_FOLLOW, CROSS_REFERENCE, type Deontic } from './deontic.js';
 
@@ -27,9 +27,6 @@ interface ListContext {
   /** The roles the lead-in binds ("Supervisors shall:"): items with no subject of their own bind them too. */
   actor?: string[];
 }
-
-/** An item joined to the next by "and": "(1) no Department device is reasonably available; and". */
-const JOINED_ITEM = /(?:^|[\s;,])and\s*$/i;
 
 /** A lead-in that owes the list: "… shall do the following:", "Members must:". */
 const OBLIGATION_LEAD = /\b(?:shall|must|will|are required to|is required to|are expected to)\b[^.;]*:\s*$/i;
@@ -251,7 +248,7 @@ class Drafter {
           provisions.push(p);
         }
         const provision = split ? undefined : this.provision(sentence, d, context);
-        if (context?.excepted && JOINED_ITEM.test(sentence.trim())) context.jointly = true;
+        if (context?.excepted && joinedToNext(sentence)) context.jointly = true;
         if (provision) this.bind(provision, sentence, context?.actor ?? sectionActor);
         // The list a lead-in opens takes its context whether or not the lead-in joins the sentence before it.
         if (d.leadIn && !isItem) {
@@ -439,7 +436,7 @@ class Drafter {
     // An instance of a rule ("a website that may not be genuine") describes a case; its wording decides nothing.
     const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances || (context.excepted && d.verdict !== 'needs_approval'));
     // "… except in the following circumstances: 2. During authorized breaks; such usage … shall not be disruptive": let through, on its terms.
-    const jointly = context?.excepted && (context.jointly || JOINED_ITEM.test(sentence.trim()));
+    const jointly = context?.excepted && (context.jointly || joinedToNext(sentence));
     const ruled = fromContext ? (context.excepted && ((d.verdict !== 'info' && d.verdict !== 'allowed') || jointly) ? 'allowed_with_conditions' : context.verdict) : d.verdict;
     // "Users shall not: (a) install software … unless it is on the approved list or has been approved in advance by the IT
     // Director;": a ban whose only way through is an approval, in no circumstance of its own, is that approval path.
