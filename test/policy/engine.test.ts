@@ -95,6 +95,13 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i just snap the burglary scene pics on my cell', lexicon).concepts).toContain('capture');
   });
 
+  it('hears firearms, pepper spray, CPR, shift swaps and radar calibration as other policies\' matters', () => {
+    for (const q of ['can i carry my duty gun on a commercial flight when im off duty', 'are security officers allowed to carry pepper spray', 'whats the protocol for giving cpr instructions over the phone', 'can i swap shifts with another dispatcher without asking anyone', 'how often does the radar unit need to be calibrated']) {
+      expect(analyzeQuestion(q, lexicon).concepts, q).toContain('off_topic');
+    }
+    expect(analyzeQuestion('want to make a fake insta to get into a group selling ghost guns', lexicon).concepts).not.toContain('off_topic');
+  });
+
   it('hears a question about who pays the phone bill as one about pay', () => {
     expect(analyzeQuestion('does the county pay any of my cell bill if i use it for work stuff', lexicon).concepts).toContain('compensation');
   });
