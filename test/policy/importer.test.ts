@@ -1501,7 +1501,7 @@ describe('a ban whose only way through is an approval', () => {
   });
 });
 
-describe.each(['layouts', 'layouts2'])('numbering layouts written blind (test/fixtures/%s)', (folder) => {
+describe.each(['layouts', 'layouts2', 'layouts3'])('numbering layouts written blind (test/fixtures/%s)', (folder) => {
   const dir = fileURLToPath(new URL(`../fixtures/${folder}/`, import.meta.url));
   const cited = (id: string) => id.toUpperCase().replace(/^(?:SECTION|SEC\.?|§)\s*/, '').replace(/[^A-Z0-9./ -]/g, '').replace(/\s+/g, ' ').trim();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
