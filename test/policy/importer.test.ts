@@ -1029,6 +1029,49 @@ Department-issued phones remain governed by Policy 702.
     expect(memo.document.id).toBe('Memo 2025-014');
   });
 
+  it('reads "SOP 12.1 Purpose and Scope", "Part 1" over "1-A   Purpose. …", and Title Case headings run into their text with a colon', () => {
+    const sop = importText(`KESSLER COUNTY SHERIFF'S OFFICE
+
+SOP 12.1 Purpose and Scope
+
+A.  This procedure establishes guidelines for recordings.
+
+SOP 12.2 Body-Worn Cameras
+
+A.  Deputies shall activate the BWC on every call for service.
+B.  Deputies shall not record in restrooms.
+`);
+    expect(flattenSections(sop.document.sections).map((s) => s.id)).toEqual(['12.1', '12.1.A', '12.2', '12.2.A', '12.2.B']);
+    const parts = importText(`CITY OF MARLOW POLICE DEPARTMENT
+
+Part 1  GENERAL PROVISIONS
+
+1-A   Purpose. This chapter governs how members use technology.
+1-B   Applicability. This chapter applies to all sworn officers.
+
+Part 2  DEPARTMENT COMPUTERS
+
+2-A   Personal Use. Members may make occasional personal use of department computers.
+`);
+    expect(flattenSections(parts.document.sections).map((s) => s.id)).toEqual(expect.arrayContaining(['1-A', '1-B', '2-A']));
+    const colons = importText(`EASTMOOR STATE UNIVERSITY POLICE DEPARTMENT
+Policy 410: Technology, Recordings, and Records
+
+Approved by: Chief of Police Anita L. Brandvold
+Related: University Acceptable Use Policy
+
+Purpose and Scope: This policy governs the use of University and Department information systems.
+
+Incidental Personal Use: Members may use Department computers for brief personal matters during breaks.
+
+Software and Peripherals: Members shall not install software without the approval of the IT Manager.
+
+Body-Worn Camera Activation: Officers shall activate their BWC when responding to calls for service.
+`);
+    expect(flattenSections(colons.document.sections).map((s) => s.id)).toEqual(['Purpose and Scope', 'Incidental Personal Use', 'Software and Peripherals', 'Body-Worn Camera Activation']);
+    expect(sectionOf(colons, 'Software and Peripherals').provisions?.[0]?.verdict).toBe('needs_approval');
+  });
+
   it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
     const text = `SECTION I – PURPOSE
 A. This order governs social media.

@@ -90,6 +90,15 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "14-3-2 Definitions.", "14-3-3.1 …": chapter-article-section numbers, all dashed.
   m = t.match(/^(\d{1,3}-\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+([A-Z(“"].*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length + 2}`, value: m[1]!, absolute: true, rest: m[2]! };
+  // "1-A   Purpose. This chapter governs …", "3-B(2)": a part's number, then its paragraph's letter.
+  m = t.match(/^(\d{1,2}-[A-Z])((?:\(\d{1,2}\))*)\.?\s+([A-Z(“"].*)$/);
+  if (m) {
+    const value = [m[1]!, ...parenItems(m[2]!)].join('.');
+    return { style: `decimal-${value.split('.').length + 1}`, value, absolute: true, rest: m[3]! };
+  }
+  // "SOP 12.1 Purpose and Scope": the procedure's code before each section number, cited by the number.
+  m = t.match(/^(?:SOP|SOG|GO|G\.O\.|SO|OP|AP)\s+(\d{1,4}(?:\.\d{1,3})+)\.?\s+([A-Z(“"].*)$/);
+  if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
   if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {

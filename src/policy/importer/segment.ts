@@ -57,6 +57,8 @@ export function segment(raw: string[]): Segmented {
   });
   const docNumber = documentNumber(alone);
   const colonHeadings = lines.filter((l) => COLON_HEADING.test(l)).length;
+  // "Incidental Personal Use: Members may use …": a policy whose sections are Title Case headings run into their text.
+  const titleColons = numbered ? 0 : lines.filter((l) => TITLE_COLON.test(l) && !FIELD_LABEL.test(l)).length;
   const leadIns = lines.filter((l) => BULLET_LEAD.test(l)).length;
   // Whether the document numbers only lists, never its sections ("I.", "4.1"): then its headings are its sections.
   const listsOnly = alone.every((l, i) => !isSectionLabel(l) || (!l!.absolute && !l!.style.startsWith('roman')) || REFERENCE_WORD.test(lines[i - 1] ?? ''));
@@ -124,7 +126,7 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // "PURPOSE: To establish …", "PROCEDURE:" over "1. Account Issuance": an SOP's headings, each over its own text and steps.
-    const colon = !label && colonHeadings >= 2 && listsOnly ? COLON_HEADING.exec(line) : null;
+    const colon = label ? null : ((colonHeadings >= 2 && listsOnly ? COLON_HEADING.exec(line) : null) ?? (titleColons >= 4 && !FIELD_LABEL.test(line) ? TITLE_COLON.exec(line) : null));
     if (colon && begun()) {
       const below = nextLabel(lines, i);
       if (!isSectionLabel(below) || (!below!.absolute && !below!.style.startsWith('roman'))) {
@@ -282,6 +284,11 @@ const REFERENCE_WORD = /(?:^|[\s,(])(?:sec|sect|section|sections|§|§§|para|pa
 /** "PROCEDURE:", "PURPOSE: To establish …": a standard heading of an SOP, closed by a colon, its text on the same line or below. */
 const COLON_HEADING =
   /^\s*((?:PURPOSE|POLICY|POLICY STATEMENT|SCOPE|APPLICABILITY|BACKGROUND|DISCUSSION|DEFINITIONS?|PROCEDURES?|RESPONSIBILIT(?:Y|IES)|REFERENCES?|ENFORCEMENT|VIOLATIONS?|SANCTIONS|TRAINING|GUIDELINES|RULES|ATTACHMENTS?|FORMS)(?: AND [A-Z]+)?)\s*:\s*(.*)$/;
+
+/** "Body-Worn Camera Activation: Officers shall …": a Title Case heading at a line's start, a colon, then its first sentence. */
+const TITLE_COLON = /^(?=[^:]*[a-z])((?:[A-Z][\w'’/-]*)(?:\s+(?:[A-Z][\w'’/-]*|and|or|of|the|for|to|in|on|a|an|&)){0,6})\s*:\s+([A-Z"“](?:\S*\s+){0,3}?\S*\b[a-z]{2,}\b(?:\S*\s+){0,3}?\S*\b[a-z]{2,}\b(?:\S*\s+){0,3}?\S*\b[a-z]{3,}\b.*)$/;
+/** A header block's labelled field ("SUBJECT:", "Effective Date:", "Approved by:"), not a heading. */
+const FIELD_LABEL = /^(?:to|from|date|subject|re|cc|bcc|attn|memo|number|no|pages?|distribution|supersedes|rescinds|amends|replaces|related|references?|review(?: date)?|effective(?: date)?|approved(?: by)?|issued(?: by)?|authority|index|chapter|section|page)\s*:/i;
 
 /** The unnumbered headings a numbered order opens with. */
 const PREAMBLE_HEADING =
