@@ -29,6 +29,8 @@ export interface AnalyzedQuestion {
   asksAmount: boolean;
   /** Asks leave in so many words ("can I", "is it ok to"), not a permission question only by default. */
   asksLeave: boolean;
+  /** "whats dems", "what is a PCD", "what does CJI mean": asks what a term means, which a definition answers. */
+  asksDefinition: boolean;
   /** Roles the asker says they hold: "im a dispatcher", "as the FTO". */
   roles: Set<string>;
 }
@@ -49,6 +51,7 @@ const PERMISSION = [
   /\b(should|shall) (i|we)\b/,
   /\b(do|would) (i|we) (need|have) (to get |to ask )?(permission|approval|authori[sz]ation|ok|sign off)/,
   /\bwhat (are|is) the rules?\b/,
+  /\bwhats the (deal|rules?|policy) (w|with|on|about)\b/,
   /\b(any|is there a) (problem|issue|rule)\b/,
   /\bam i (able|good|in trouble|going to get in trouble)\b/,
   /\b(what is|whats|what s) the harm\b/,
@@ -110,10 +113,10 @@ const FACT = [
   /\b(is|are) (it|stuff|everything|my \w+|the \w+|our \w+) (actually |really |even |still |ever )?(backed up|saved|private|monitored|kept|stored|archived|recorded|logged|public)\b/,
   /\bdo i lose\b/,
   AUTHORITY_SUBJECT,
-  /^(who|what|when|where|which|how|why)\b/,
+  /^(who|what|whats|when|where|which|how|why)\b/,
   /^(is|are|does|do|did|will|has|have) (the|my|our|this|it|there|a|an|any|department|city|email|emails|internet)\b/,
   /^(do|does) (i|we|employees|officers|users) (still |really |actually |even )?have\b/,
-  /\b(who|what|when|how often|how long)\b/,
+  /\b(who|what|whats|when|how often|how long)\b/,
 ];
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'some', 'these', 'those', 'our']);
@@ -197,17 +200,20 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
   const asksAmount = ASKS_AMOUNT.test(normalized);
+  const asksDefinition = ASKS_DEFINITION.test(normalized);
   const inSoManyWords = PERMISSION.some((re) => re.test(normalized));
   const intent = detectIntent(normalized, concepts, lexicon, inSoManyWords);
   const asksLeave = intent === 'permission' && inSoManyWords;
   // "im a dispatcher", "dispatcher here, …": the asker says what they are.
   const asker = (m: ConceptMatch) => ASKER_ROLE.test(tokens.slice(Math.max(0, m.start - 5), m.start).join(' ')) || tokens[m.end] === 'here';
   const roles = new Set(matches.filter((m) => lexicon.kind(m.concept) === 'role' && asker(m)).map((m) => m.concept));
-  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, roles };
+  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, asksDefinition, roles };
 }
 
 /** "how long", "how many", "how much", "how often": a question after an amount or a period. */
 const ASKS_AMOUNT = /\bhow (?:long|many|much|often)\b/;
+/** A term asked about on its own: "whats dems", "what is a pcd", "what does cji stand for". */
+const ASKS_DEFINITION = /^(?:what(?: s|s| is| are)?|define|meaning of)\s+(?:an?\s+|the\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+)?\s*$|^what (?:does|do)\s+(?:an?\s+|the\s+)?[a-z0-9-]+(?:\s+[a-z0-9-]+)?\s+(?:mean|stand for)\s*$/;
 
 /** "How do I get that", "who do I ask", "who can ok it", "get it ok'd by": asks for the way to get permission. */
 const SEEKS_PROCESS = [

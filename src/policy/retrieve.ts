@@ -1,6 +1,7 @@
 import { ProvisionCorpus, type IndexedProvision } from './provision-index.js';
 import type { AnalyzedQuestion } from './question.js';
 import type { Lexicon } from './lexicon.js';
+import { termStem, tokenize } from './text.js';
 import type { Library, Provision, ProvisionException } from './types.js';
 
 export type { IndexedProvision };
@@ -194,9 +195,18 @@ function coverage(item: IndexedProvision, query: Query): number {
   return 0.55 + (0.45 * covered) / query.subjects.length;
 }
 
+/** A definition whose term ("Digital Evidence Management System (DEMS) - …") holds a word of the question. */
+function definesWordOf(p: Provision, q: AnalyzedQuestion): boolean {
+  const term = p.quote.split(/\s[-–—]\s|:|\s(?:means|shall mean|is defined as|refers to|includes)\s/i)[0] ?? '';
+  const words = new Set(tokenize(term).map(termStem));
+  return q.terms.some((t) => words.has(t));
+}
+
 function intentFactor(p: Provision, q: AnalyzedQuestion): number {
   // "Who approves that?", "how do I get approval?": the approval path, not facts about it.
   if (q.seeksProcess) return p.verdict === 'needs_approval' ? 1.4 : p.verdict === 'info' ? 0.7 : 0.9;
+  // "whats dems": the definition of the term, not a rule that mentions it.
+  if (q.asksDefinition) return p.topics?.includes('definitions') ? (definesWordOf(p, q) ? 3 : 1.5) : p.verdict === 'info' ? 1.35 : 0.9;
   if (q.intent === 'fact') return p.verdict === 'info' ? 1.35 : 0.9;
   // "Who do I tell?" is best answered by a duty that names whom.
   if (q.intent === 'procedure') return p.verdict === 'must_report' ? (p.authority ? 1.6 : 1.1) : p.verdict === 'info' ? 0.8 : 0.9;

@@ -62,6 +62,22 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('answers "whats dems" from the definition of the term, not from a rule that mentions it', () => {
+    expect(analyzeQuestion('whats dems', lexicon).asksDefinition).toBe(true);
+    expect(analyzeQuestion('whats the deal w texting my sgt while driving', lexicon).intent).toBe('permission');
+    const engine = engineFor(`SOP 12.2 Definitions
+A.  Digital Evidence Management System (DEMS) - The secured storage system to which all BWC recordings are uploaded.
+B.  Mobile Video Recorder (MVR) - The in-car camera system.
+SOP 12.4 In-Car Video
+D.  Recordings shall be uploaded to DEMS by wireless transfer at the end of each shift.
+SOP 12.5 Release
+D.  The request and the decision shall be kept in DEMS.
+`);
+    const answer = engine.ask('whats dems');
+    expect(answer.verdict).toBe('info');
+    expect(answer.citations[0]?.section).toBe('12.2.A');
+  });
+
   it('hears "who notifies the state" as asking whose duty it is, not whom the asker must tell', () => {
     expect(analyzeQuestion('who notifies the state if cji gets exposed in a breach', lexicon).intent).toBe('fact');
     expect(analyzeQuestion('who handles public records requests', lexicon).intent).toBe('fact');
