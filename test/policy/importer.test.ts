@@ -745,6 +745,12 @@ describe('drafting approval paths', () => {
     ).toBe('prohibited');
   });
 
+  it('reads "may be deleted only upon written request to the Patrol Division Commander, who shall approve or deny the request" as that approval path', () => {
+    const d = classifySentence('A recording made by accident, such as during a restroom visit, may be deleted only upon written request to the Patrol Division Commander, who shall approve or deny the request.');
+    expect(d.verdict).toBe('needs_approval');
+    expect(d.authority).toBe('Patrol Division Commander');
+  });
+
   it('reads an exception "upon written approval of the Deputy Chief" as an approval path', () => {
     const [rule] = provisionsOf(
       '4.D RETENTION\nA recording shall not be deleted before the end of its retention period, except that the BWC Administrator may delete an accidental recording containing no law enforcement content, such as a recording made in a restroom, upon written approval of the Deputy Chief.',

@@ -77,7 +77,7 @@ const APPROVAL = [
   new RegExp(String.raw`\b(?:send|submit|forward|give|bring|route|email|e-mail)\s+(?:it|them|the (?:request|content|item|post|material))${TO_WHO}(?:approves?|authori[sz]es?|decides?|reviews? and approves?)\b`, 'i'),
   // "A request to delete a recording … shall be submitted in writing to the Deputy Chief of Operations, who may approve or
   // deny the deletion": the one the request goes to decides.
-  new RegExp(String.raw`\b(?:submitted|sent|forwarded|routed|directed|made)(?:\s+in writing)?${TO_WHO}(?:approves?|authori[sz]es?|decides?|grants?)\b`, 'i'),
+  new RegExp(String.raw`\b(?:submitted|sent|forwarded|routed|directed|made|request|application)(?:\s+in writing)?${TO_WHO}(?:approves?|authori[sz]es?|decides?|grants?)\b`, 'i'),
   // "VPN access is provisioned … only upon the written request of the user's Troop Commander".
   /\bonly (?:upon|on|at|after|with)\s+(?:the\s+)?(?:written\s+|formal\s+|signed\s+)?(?:request|recommendation|direction|order|sign-off)\s+of\b/i,
 ];
