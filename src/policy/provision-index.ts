@@ -13,8 +13,12 @@ export interface IndexedProvision {
   length: number;
   /** Concepts the provision names in any group, and its scope. */
   concepts: Set<string>;
-  /** Concepts its section's title names ("Fictitious Online Personas"): what every sentence under it is about. */
-  heading: Set<string>;
+  /**
+   * Concepts its section's title names, and for a reviewed provision its section's words: its groups list what a
+   * reviewer chose, the section may name more ("review the username and password security controls. Security lapses
+   * will be …"); the title ("Fictitious Online Personas") is what every sentence under it is about.
+   */
+  named: Set<string>;
   /** The concept groups that must match, as scored (a drafted provision's generic concepts left out). */
   groups: Array<{ name: 'actions' | 'objects' | 'with' | 'topics'; concepts: string[]; generic: string[] }>;
 }
@@ -118,5 +122,5 @@ function indexProvision(document: PolicyDocument, section: Section, provision: P
   }
   // A drafted provision is matched on its concepts as on its words: a sentence that names many of them is a long one.
   const conceptLength = provision.drafted ? [...terms.keys()].filter((t) => t.startsWith('c:')).length : 0;
-  return { document, section, provision, terms, length: words.length + conceptLength, concepts, heading: lexicon.conceptsOf(section.title), groups: [] };
+  return { document, section, provision, terms, length: words.length + conceptLength, concepts, named: lexicon.conceptsOf(provision.drafted ? section.title : `${section.title} ${section.text}`), groups: [] };
 }

@@ -75,6 +75,7 @@ const PROCEDURE = [
   /\bwhat (am i|are we|was i|were we) (supposed|meant|required|expected) to do\b(?! with\b)/,
   /\bwho (do|should|must|can) (i|we) (tell|report|notify|contact|call|inform|talk to|go to|let know|send)/,
   /\bwho (should|do) (i|we) report\b/,
+  /\bwho (am i|are we|was i|were we) (supposed|meant|required|expected) to (tell|report|notify|contact|call|inform)/,
   /\b(report|tell|notify) (it|this|that) to\b/,
   /\bwhere do i report\b/,
   /\bhow do i report\b/,
@@ -109,7 +110,7 @@ const ABOUT_OTHERS = [
 
 const FACT = [
   // "are comments people leave on the PD facebook page foia-able / public?": a property of something, not leave to act.
-  /^(is|are|does|do|will|would|can|could) (?!(i|we|you|u)\b)([a-z]+ ){0,10}(private|public|monitored|saved|logged|stored|archived|kept|secure|encrypted|confidential|foia|discoverable|subject to|considered|count as|counts as)\b/,
+  /^(is|are|does|do|will|would|can|could) (?!(i|we|you|u)\b)([a-z]+ ){0,10}(private|public|monitored|recorded|saved|logged|stored|archived|kept|secure|encrypted|confidential|foia|discoverable|subject to|considered|count as|counts as)\b/,
   /\b(is|are) (it|stuff|everything|my \w+|the \w+|our \w+) (actually |really |even |still |ever )?(backed up|saved|private|monitored|kept|stored|archived|recorded|logged|public)\b/,
   /\bdo i lose\b/,
   AUTHORITY_SUBJECT,

@@ -149,7 +149,7 @@ export class ProvisionIndex {
     // "Can I wear airpods on patrol?": a rule on hands-free devices speaks of earbuds too.
     // "Approval is valid for 180 days" under "Fictitious Online Personas" speaks of fake profiles through its heading.
     for (const f of query.focus) {
-      if (f.spokenOf.some((x) => item.concepts.has(x) || item.heading.has(x)) || (p.exceptions ?? []).some((e) => e.when.includes(f.concept))) continue;
+      if (f.spokenOf.some((x) => item.concepts.has(x) || item.named.has(x)) || (p.exceptions ?? []).some((e) => e.when.includes(f.concept))) continue;
       factor *= FOCUS_MISSING;
     }
     // "… shall also be reported to …": a duty in addition to the one before it, not the first one.

@@ -62,6 +62,13 @@ describe('reading questions', () => {
     expect(analyzeQuestion('can i take the lidar home overnight', lexicon).concepts).toContain('take_off_site');
   });
 
+  it('hears "are calls to lawyers recorded" as a question of fact, and "who am i supposed to tell" as one of whom to tell', () => {
+    expect(analyzeQuestion('are calls to lawyers recorded on the inmate phones', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('my own LT posted case details on his fb. who am i supposed to tell', lexicon).intent).toBe('procedure');
+    expect(analyzeQuestion('new dispatcher hasnt done CAD training yet, can she log on and start taking calls', lexicon).concepts).not.toContain('password');
+    expect(analyzeQuestion('is it ok to have an onlyfans on the side if i never mention where i work', lexicon).concepts).not.toContain('represent');
+  });
+
   it('answers "whats dems" from the definition of the term, not from a rule that mentions it', () => {
     expect(analyzeQuestion('whats dems', lexicon).asksDefinition).toBe(true);
     expect(analyzeQuestion('whats the deal w texting my sgt while driving', lexicon).intent).toBe('permission');

@@ -6,9 +6,9 @@ import type { Answer } from '../../src/policy/types.js';
 import { answerWith, formatSummary, readCases, scoreAll, type EvalCase } from '../support/scoring.js';
 
 /** Share of the evaluation set that must be fully right (verdict, authority, citation@3). */
-const MIN_EVAL_SHARE = 0.92;
+const MIN_EVAL_SHARE = 0.97;
 /** Share of the public question set (a copy of ../shared/eval/questions.jsonl) that must be fully right. */
-const MIN_PUBLIC_SHARE = 0.95;
+const MIN_PUBLIC_SHARE = 1;
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const evalCases = readCases(here('../eval/questions.jsonl'));
