@@ -1078,6 +1078,31 @@ Body-Worn Camera Activation: Officers shall activate their BWC when responding t
     expect(sectionOf(colons, 'Software and Peripherals').provisions?.[0]?.verdict).toBe('needs_approval');
   });
 
+  it('reads an outline written out in full on each line ("I.A  Personal devices …", "A.1  This policy …"), but not a wrapped reference to one', () => {
+    const roman = importText(`GENERAL ORDER 24-07
+
+I.   DEFINITIONS
+    I.A  Personal devices include any privately owned cellular telephone.
+    I.B  Department devices are those issued by the Department.
+II.  RULES
+    II.A  Members shall not photograph evidence with a personal device.
+    II.B  Members may carry a personal device on duty, except as limited under Section
+    II.A. When on a secure post, members shall lock their devices away.
+`);
+    const ids = flattenSections(roman.document.sections).map((s) => s.id);
+    expect(ids).toEqual(['I', 'I.A', 'I.B', 'II', 'II.A', 'II.B']);
+    expect(sectionOf(roman, 'II.B').text).toMatch(/When on a secure post/);
+    const parts = importText(`RECORDS RELEASE POLICY 6.5
+
+Part A – General
+A.1  This policy governs the release of Department records.
+A.2  Members shall not release records except through the Records Unit.
+Part B – Requests
+B.1  Requests shall be submitted in writing to the Records Supervisor.
+`);
+    expect(flattenSections(parts.document.sections).map((s) => s.id)).toEqual(expect.arrayContaining(['Part A.1', 'Part A.2', 'Part B.1']));
+  });
+
   it('cites "SECTION III – DEFINITIONS" by its numeral, as III.B', () => {
     const text = `SECTION I – PURPOSE
 A. This order governs social media.
@@ -1550,7 +1575,7 @@ describe('a ban whose only way through is an approval', () => {
   });
 });
 
-describe.each(['layouts', 'layouts2', 'layouts3'])('numbering layouts written blind (test/fixtures/%s)', (folder) => {
+describe.each(['layouts', 'layouts2', 'layouts3', 'layouts4'])('numbering layouts written blind (test/fixtures/%s)', (folder) => {
   const dir = fileURLToPath(new URL(`../fixtures/${folder}/`, import.meta.url));
   const cited = (id: string) => id.toUpperCase().replace(/^(?:SECTION|SEC\.?|§)\s*/, '').replace(/[^A-Z0-9./ -]/g, '').replace(/\s+/g, ' ').trim();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {

@@ -8,6 +8,8 @@ export interface Label {
   /** True when the id is the label alone (decimal and section numbers), not the path of labels. */
   absolute: boolean;
   rest: string;
+  /** The whole path as written ("I.A", "II.B.3"), where the label is its last part. */
+  written?: string;
 }
 
 const ROMAN = /^(?=[IVXLC]+\b)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
@@ -122,6 +124,16 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     // "300.2(a)   Members shall use plain language …": the item of 300.2, cited 300.2.a.
     const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[3]! };
+  }
+  // "I.A  Personal devices shall …", "II.B.3 …", "A.1  This policy governs …": an outline's whole path from a roman
+  // numeral or a part's letter, read as its last label under the ones before it. Not "I.T. staff", "U.S. Department",
+  // nor a reference "IV.F (Transit System Video)".
+  m = t.match(/^((?:[IVX]{1,4}\.[A-Z]|[A-Z]\.\d{1,3})(?:\.(?:[A-Z]|[a-z]|\d{1,3}))*)\.?\s+([A-Z“"].*)$/);
+  if (m && m[1] !== 'I.T' && (!/^[IVX]+\./.test(m[1]!) || ROMAN.test(m[1]!.split('.')[0]!))) {
+    const last = m[1]!.split('.').pop()!;
+    const style = /^\d+$/.test(last) ? 'arabic-dot' : /^[a-z]$/.test(last) ? 'lower-dot' : 'upper-dot';
+    state.last.set(style, last);
+    return { style, value: last, absolute: false, rest: m[2]!, written: m[1]! };
   }
   // "4.A.   AGENCY INFORMATION SYSTEMS", "4.A.1.a.  the use occurs …": an outline's whole path, letters and numbers dotted.
   m = t.match(/^(\d{1,3}(?:\.(?:[A-Z]|[a-z]|\d{1,3}))*\.[A-Za-z](?:\.(?:[A-Z]|[a-z]|\d{1,3}))*)\.?\s+(\S.*)$/);

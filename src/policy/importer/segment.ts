@@ -496,6 +496,8 @@ function wrappedReference(label: Label, previous: string, last: string | undefin
   if (last && nextInTurn(label.value, last) && !/^(?:and|or|through|thru|to|of|in|above|below|shall|may)\b|^[;,)]/.test(label.rest.trim())) return false;
   // "… CJIS Security Policy, Sec." / "5.10 (System and Communications Protection).": the number a reference word asks for.
   if (label.absolute && /^\d/.test(label.value) && REFERENCE_WORD.test(previous)) return true;
+  // "… permitted personal use under Section" / "IV.B. When using social media …": so is a whole outline path.
+  if (label.written && REFERENCE_WORD.test(previous)) return true;
   // "… subject to" / "200.14.07 and 200.14.08.", "… approved under" / "Rule 11; and": no heading reads on like that.
   if (label.absolute && /[A-Za-z,]$/.test(previous.trim()) && /^(?:[a-z]|[;,)])/.test(label.rest.trim())) return true;
   if (decimalDepth(label.style) === 0 || !last || !/[A-Za-z,]$/.test(previous.trim())) return false;
