@@ -40,9 +40,14 @@ export class ProvisionCorpus {
 
   constructor(library: Library) {
     this.items = library.documents.flatMap((document) =>
-      flattenSections(document.sections).flatMap((section) =>
-        (section.provisions ?? []).map((provision) => indexProvision(document, section, provision, library.lexicon)),
-      ),
+      flattenSections(document.sections).flatMap((section) => {
+        const provisions = section.provisions ?? [];
+        if (provisions.length === 0) return [];
+        // What the section's title names, and for reviewed provisions its words, is read once for all its provisions.
+        const titleNames = library.lexicon.conceptsOf(section.title);
+        const sectionNames = provisions.some((p) => !p.drafted) ? library.lexicon.conceptsOf(`${section.title} ${section.text}`) : titleNames;
+        return provisions.map((provision) => indexProvision(document, section, provision, library.lexicon, provision.drafted ? titleNames : sectionNames));
+      }),
     );
     const n = this.items.length || 1;
     const conceptDf = new Map<string, number>();
@@ -110,7 +115,7 @@ export function conceptsOf(p: Provision): string[] {
   return [...(p.actions ?? []), ...(p.objects ?? []), ...(p.with ?? []), ...(p.topics ?? []), ...(p.contexts ?? [])];
 }
 
-function indexProvision(document: PolicyDocument, section: Section, provision: Provision, lexicon: Lexicon): IndexedProvision {
+function indexProvision(document: PolicyDocument, section: Section, provision: Provision, lexicon: Lexicon, named: Set<string>): IndexedProvision {
   const terms = new Map<string, number>();
   const words = tokenize(`${section.title} ${provision.clause ?? provision.quote}`).filter((t) => !STOPWORDS.has(t) && t.length > 1);
   for (const w of words) terms.set(termStem(w), (terms.get(termStem(w)) ?? 0) + 1);
@@ -122,5 +127,5 @@ function indexProvision(document: PolicyDocument, section: Section, provision: P
   }
   // A drafted provision is matched on its concepts as on its words: a sentence that names many of them is a long one.
   const conceptLength = provision.drafted ? [...terms.keys()].filter((t) => t.startsWith('c:')).length : 0;
-  return { document, section, provision, terms, length: words.length + conceptLength, concepts, named: lexicon.conceptsOf(provision.drafted ? section.title : `${section.title} ${section.text}`), groups: [] };
+  return { document, section, provision, terms, length: words.length + conceptLength, concepts, named, groups: [] };
 }

@@ -78,12 +78,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[a.length]![b.length]!;
 }
 
-/** Splits prose into sentences and list lines, each a verbatim substring of the input. */
 /** A list item joined to the next by "and": "(1) no Department device is reasonably available; and". */
 export function joinedToNext(item: string): boolean {
   return /(?:^|[\s;,])and$/i.test(item.trim());
 }
 
+/** Splits prose into sentences and list lines, each a verbatim substring of the input. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
