@@ -1577,7 +1577,8 @@ describe('a ban whose only way through is an approval', () => {
 
 describe.each(['layouts', 'layouts2', 'layouts3', 'layouts4'])('numbering layouts written blind (test/fixtures/%s)', (folder) => {
   const dir = fileURLToPath(new URL(`../fixtures/${folder}/`, import.meta.url));
-  const cited = (id: string) => id.toUpperCase().replace(/^(?:SECTION|SEC\.?|§)\s*/, '').replace(/[^A-Z0-9./ -]/g, '').replace(/\s+/g, ' ').trim();
+  // "2-1" and "2.1" are cited alike, as the scorer reads them.
+  const cited = (id: string) => id.toUpperCase().replace(/^(?:SECTION|SEC\.?|§)\s*/, '').replace(/[^A-Z0-9./ -]/g, '').replace(/\s+/g, ' ').trim().replace(/(?<=\d)-(?=\d)/g, '.');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     it(`reads ${file} as it numbers itself`, () => {
       const expected = JSON.parse(readFileSync(`${dir}${file.replace(/\.txt$/, '.expected.json')}`, 'utf8')) as { labels: string[]; rules: { label: string; starts: string }[] };
@@ -1628,5 +1629,84 @@ Members who use social media should keep the following in mind.
     const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
     expect(ids).toEqual(expect.arrayContaining(['APPENDIX A', 'APPENDIX A.3']));
     expect(sectionOf(importText(text), 'APPENDIX A').title).toBe('Social Media Guidelines');
+  });
+});
+
+describe('paragraphs numbered on through a document under headings of their own', () => {
+  it('reads zero-padded "001" paragraphs, each titled by the heading over it', () => {
+    const text = `Purpose
+
+001  This procedure governs digital evidence.
+
+Collection of Digital Evidence
+
+002  Members shall upload all digital evidence before the end of their shift.
+
+003  Members shall not search a seized phone without a warrant.
+
+Storage and Access
+
+004  Access to digital evidence is limited to members with an investigative need.
+`;
+    const sections = flattenSections(importText(text).document.sections);
+    expect(sections.map((s) => s.id)).toEqual(['001', '002', '003', '004']);
+    expect(sections.map((s) => s.title)).toEqual(['Purpose', 'Collection of Digital Evidence', 'Collection of Digital Evidence', 'Storage and Access']);
+  });
+
+  it('reads "[4]" paragraphs under headings in capitals, each titled by its heading', () => {
+    const text = `PURPOSE
+[1] This procedure establishes requirements for body-worn cameras.
+
+EQUIPMENT
+[2] Members shall use only Department-issued cameras.
+[3] Members shall inspect the camera at the start of each shift.
+
+ACTIVATION
+[4] Members shall activate the camera before arriving at any call for service.
+`;
+    const sections = flattenSections(importText(text).document.sections).filter((s) => s.text);
+    expect(sections.map((s) => s.id)).toEqual(['1', '2', '3', '4']);
+    expect(sections.slice(1).map((s) => s.title)).toEqual(['Equipment', 'Equipment', 'Activation']);
+  });
+
+  it('reads "1 - GENERAL" as the part over its paragraphs "1-1", "1-2"', () => {
+    const text = `1 - GENERAL
+
+1-1  This order establishes procedures for body-worn cameras.
+
+1-2  Only trained members may operate a camera.
+
+2 - ACTIVATION
+
+2-1  Members shall activate the camera at every call for service.
+`;
+    const sections = flattenSections(importText(text).document.sections);
+    expect(sections.map((s) => s.id)).toEqual(['1', '1-1', '1-2', '2', '2-1']);
+    expect(sectionOf(importText(text), '2').title).toBe('Activation');
+  });
+});
+
+describe('a title block laid out as a table', () => {
+  it('reads its values as fields, so "3-12" is the order\'s number and no section', () => {
+    const text = `WESTBROOK POLICE DEPARTMENT
+GENERAL ORDER
+
+Order Number      Subject                                  Effective Date
+3-12              Body-Worn Camera Systems                 09/01/2024
+
+1 - GENERAL
+
+1-1  This order establishes procedures for body-worn cameras.
+
+1-2  Only trained members may operate a camera.
+
+2 - ACTIVATION
+
+2-1  Members shall activate the camera at every call for service.
+`;
+    const result = importText(text);
+    expect(flattenSections(result.document.sections).map((s) => s.id)).toEqual(['1', '1-1', '1-2', '2', '2-1']);
+    expect(result.document.id).toMatch(/3-12$/);
+    expect(result.document.title).toBe('Body-Worn Camera Systems');
   });
 });

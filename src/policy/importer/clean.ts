@@ -17,8 +17,50 @@ export interface CleanResult {
   dropped: string[];
 }
 
+/** The words a header table's column names are made of: "Order Number", "Effective Date", "Approved By". */
+const FIELD_NAME = /^(?:order|policy|directive|procedure|general|special|regulation|number|no\.?|subject|title|effective|issue|issued|review|revised|revision|date|approved|by|rescinds|supersedes|amends|distribution|pages|page|chapter|section|authority|type|status|reference|index|cross)$/i;
+
+/**
+ * "ORDER NUMBER   SUBJECT   EFFECTIVE DATE" over "3-12   Body-Worn Camera Systems   09/01/2024": a title block laid out
+ * as a table, its names in one row and their values below. Read as labelled fields ("Order Number: 3-12   Subject: …"),
+ * so the values are the document's number and title and not a section "3-12".
+ */
+export function fieldTables(text: string): string {
+  const lines = text.split('\n');
+  const limit = Math.min(lines.length, 40);
+  for (let i = 0; i < limit; i++) {
+    const names = cellsOf(lines[i]!);
+    if (names.length < 2 || !names.every((c) => c.text.split(/\s+/).length <= 3 && c.text.split(/\s+/).every((w) => FIELD_NAME.test(w)))) continue;
+    let j = i + 1;
+    while (j < limit && !lines[j]!.trim()) j++;
+    const row = lines[j] ?? '';
+    const values = cellsOf(row);
+    if (values.length < 2 || values.length > names.length || values.some((v) => v.text.endsWith(':'))) continue;
+    // Each value sits under the name whose column it starts in (or nearest to it).
+    const fields = names.map((n) => ({ name: n.text, value: [] as string[] }));
+    for (const v of values) {
+      let k = 0;
+      for (let n = 0; n < names.length; n++) if (Math.abs(names[n]!.start - v.start) < Math.abs(names[k]!.start - v.start)) k = n;
+      fields[k]!.value.push(v.text);
+    }
+    const filled = fields.filter((f) => f.value.length > 0);
+    if (filled.length < 2) continue;
+    const name = (s: string) => s.toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+    lines[i] = '';
+    lines[j] = filled.map((f) => `${name(f.name)}: ${f.value.join(' ')}`).join('   ');
+    i = j;
+  }
+  return lines.join('\n');
+}
+
+function cellsOf(line: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) out.push({ text: m[0], start: m.index });
+  return out;
+}
+
 export function cleanText(raw: string): CleanResult {
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'");
+  let text = fieldTables(raw.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u2018\u2019]/g, "'"));
   for (const [re, to] of MENDS) text = text.replace(re, to);
   // Words hyphenated across a line break: "tech-\nnology" → "technology".
   text = text.replace(/([a-z])-\n\s*([a-z])/g, '$1$2');

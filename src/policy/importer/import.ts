@@ -1,7 +1,7 @@
 import { Lexicon } from '../lexicon.js';
 import { flattenSections, provisionProblems } from '../library.js';
 import type { Authority, ConceptEntry, PolicyDocument, Section } from '../types.js';
-import { cleanText } from './clean.js';
+import { cleanText, fieldTables } from './clean.js';
 import { draftProvisions } from './draft.js';
 import { isTitleHeading } from './labels.js';
 import { segment } from './segment.js';
@@ -32,7 +32,7 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   if (crowded) report.push(crowded);
   if (back.length > 0) report.push(`kept out of every section (closing and dates): ${back.map((l) => `"${l.slice(0, 40)}"`).join(', ')}`);
   // A running header is often the document's own number ("OPD – 4.1"), so it is offered as an id too.
-  const meta = lexipolHeader(front, dropped) ?? readFrontMatter([...dropped.filter(isDocumentCode).slice(0, 1), ...front], raw);
+  const meta = lexipolHeader(front, dropped) ?? readFrontMatter([...dropped.filter(isDocumentCode).slice(0, 1), ...front], fieldTables(raw.replace(/\r\n?/g, '\n')));
   const unused = front.filter((l) => !meta.used.has(l));
   if (unused.length > 0) report.push(`kept out of every section (front matter): ${unused.map((l) => `"${l.slice(0, 60)}"`).join(', ')}`);
   const document: PolicyDocument = {

@@ -101,6 +101,9 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "SOP 12.1 Purpose and Scope": the procedure's code before each section number, cited by the number.
   m = t.match(/^(?:SOP|SOG|GO|G\.O\.|SO|OP|AP)\s+(\d{1,4}(?:\.\d{1,3})+)\.?\s+([A-Z(“"].*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
+  // "1 - GENERAL", "2 – ACTIVATION": a part's number and its heading in capitals, over paragraphs "2-1", "2-2".
+  m = t.match(/^(\d{1,2})\s+[-–—]\s+([A-Z][A-Z0-9 ,&/'()-]{2,70})$/);
+  if (m && /[A-Z]{3}/.test(m[2]!)) return { style: 'decimal-1', value: m[1]!, absolute: true, rest: m[2]! };
   // "7-1 Purpose", "7-3.1 Each member…": chapter-section numbers, depth from the dotted parts.
   m = t.match(/^(\d{1,3}-\d{1,3}(?:\.\d{1,3})*)\.?\s+(.*)$/);
   if (m && !/^\d+-\d+\s*(%|percent|hours?|days?|miles?|years?|minutes?)/i.test(t)) {
@@ -138,6 +141,12 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   // "4.A.   AGENCY INFORMATION SYSTEMS", "4.A.1.a.  the use occurs …": an outline's whole path, letters and numbers dotted.
   m = t.match(/^(\d{1,3}(?:\.(?:[A-Z]|[a-z]|\d{1,3}))*\.[A-Za-z](?:\.(?:[A-Z]|[a-z]|\d{1,3}))*)\.?\s+(\S.*)$/);
   if (m) return { style: `decimal-${m[1]!.split('.').length}`, value: m[1]!, absolute: true, rest: m[2]! };
+  // "[4] At the start of each shift, …": a paragraph number in brackets, cited by its number.
+  m = t.match(/^\[(\d{1,3})\]\s+([A-Z(“"].*)$/);
+  if (m) return { style: 'arabic-bracket', value: m[1]!, absolute: false, rest: m[2]! };
+  // "001  This procedure establishes …": a zero-padded paragraph number, cited as written.
+  m = t.match(/^(0\d{1,2})\.?\s{2,}([A-Z(“"].*)$/);
+  if (m) return { style: 'arabic-padded', value: m[1]!, absolute: false, rest: m[2]! };
   m = t.match(/^\(?([A-Za-z]{1,4}|\d{1,3})([.)])\s+(.*)$/);
   // "1: PURPOSE": a number closed by a colon, as "1." is.
   m ??= t.match(/^(\d{1,3})(:)\s+([A-Z].*)$/);

@@ -173,9 +173,9 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     // "Telephones and Use of Other Communications Facilities" / "5.5 Except in an emergency, …": a heading line over a numbered rule.
-    const ruleBelow = numbered && !label ? ruleUnderHeading(lines, i) : undefined;
+    const ruleBelow = numbered && !label && !(headed && isCapsHeading(line)) ? ruleUnderHeading(lines, i) : undefined;
     if (ruleBelow) {
-      pendingTitle = { title: line.trim(), style: ruleBelow.style, parent: parentNumber(ruleBelow.value) };
+      pendingTitle = { title: isCapsHeading(line) ? titleCase(line.trim()) : line.trim(), style: ruleBelow.style, parent: parentNumber(ruleBelow.value) };
       continue;
     }
     // Not a title block's lines: "ASHFORD POLICE DEPARTMENT" over "SPECIAL ORDER 2024-03" over "TO: …".
@@ -426,10 +426,13 @@ function parentNumber(value: string): string {
  * sentence and the rule has no title of its own.
  */
 function ruleUnderHeading(lines: string[], i: number): Label | undefined {
-  if (!isTitleHeading(lines[i]!) || isCapsHeading(lines[i]!)) return undefined;
   const before = (lines[i - 1] ?? '').trim();
+  // "Storage and Access" / blank / "005  Access to …", "RESTRICTIONS" / blank / "7)  Members may …": a heading set
+  // apart by blank lines over the rules it groups, numbered on through the document.
+  const apart = !before && !(lines[i + 1] ?? '').trim();
+  if (!isTitleHeading(lines[i]!) || (isCapsHeading(lines[i]!) && before)) return undefined;
   if (before && !/[.:;)]$/.test(before) && !isSectionLabel(parseLabel(before, newLabelState()))) return undefined;
-  const label = parseLabel(lines[i + 1] ?? '', newLabelState());
+  const label = parseLabel(lines[apart ? nextWithText(lines, i) : i + 1] ?? '', newLabelState());
   return isSectionLabel(label) && !looksLikeTitle(label!.rest.trim(), label!.absolute) ? label : undefined;
 }
 
