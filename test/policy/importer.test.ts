@@ -1710,3 +1710,66 @@ Order Number      Subject                                  Effective Date
     expect(result.document.title).toBe('Body-Worn Camera Systems');
   });
 });
+
+describe('a manual set with side headings', () => {
+  it('reads each heading in the margin as a section over the text beside and below it', () => {
+    const text = `Policy 1040
+Social Media and Communication Devices
+
+PURPOSE
+
+Scope                   This policy provides guidelines for the use of social media
+                        by members of the Department.
+
+POLICY
+
+Privacy                 Members have no expectation of privacy in any data, message, image
+Expectation             or application on a department-issued device.
+
+PROCEDURES
+
+Personal Social         Members may maintain personal social media accounts. Members may
+Media Use               access them on a personally owned device during meal periods.
+
+Device Passcodes        Department-issued devices shall be secured with a passcode of at
+                        least six digits.
+`;
+    const sections = flattenSections(importText(text).document.sections).filter((s) => s.text);
+    expect(sections.map((s) => s.id)).toEqual(['Scope', 'Privacy Expectation', 'Personal Social Media Use', 'Device Passcodes']);
+    expect(sectionOf(importText(text), 'Privacy Expectation').text).toBe(
+      'Members have no expectation of privacy in any data, message, image or application on a department-issued device.',
+    );
+  });
+
+  it('leaves a numbered heading beside its title alone: "OPER.11.1         EQUIPMENT"', () => {
+    const text = `OPER.11.1         EQUIPMENT
+The program will use the following:
+         A.       A body worn camera.
+
+OPER.11.2         GENERAL INFORMATION
+         A.       The program will include both visual and audio recording.
+
+         B.       There is no expectation of privacy for officers in recordings.
+
+OPER.11.3         RECORDING GUIDELINES
+         A.       Officers shall record every call for service.
+`;
+    expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['OPER.11.1', 'OPER.11.1.A', 'OPER.11.2', 'OPER.11.2.A', 'OPER.11.2.B', 'OPER.11.3', 'OPER.11.3.A']);
+  });
+});
+
+describe('the part of a manual named in its title block', () => {
+  it('is the document, not a section over its rules: "PART 1 - TECHNOLOGY …" over "101.", "102." …', () => {
+    const rules = Array.from({ length: 6 }, (_, k) => `${101 + k}. Rule ${k + 1}. Members shall follow rule ${k + 1} of this part.\n`).join('\n');
+    const text = `OKANEE COUNTY POLICE DEPARTMENT
+
+                                 RULES MANUAL
+               PART 1 - TECHNOLOGY, SOCIAL MEDIA AND RECORDINGS
+
+GENERAL
+
+${rules}`;
+    const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids).toEqual(['101', '102', '103', '104', '105', '106']);
+  });
+});

@@ -106,7 +106,57 @@ export function cleanText(raw: string): CleanResult {
     }
     kept.push(l);
   }
-  return { lines: kept, dropped };
+  return { lines: sideHeadings(kept), dropped };
+}
+
+/** "Privacy        Members have no expectation …": a heading in the margin, its text in a column to its right. */
+const SIDE_LINE = /^(\S(?:.*?\S)?)\s{2,}(\S.*)$/;
+
+/**
+ * A manual set with side headings ("Personal Social   Members may maintain …" / "Media Use   access their …") has its
+ * headings in a left column and its text in a right one. Each heading goes on a line of its own over its text, so the
+ * document reads as headings over paragraphs.
+ */
+export function sideHeadings(lines: string[]): string[] {
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const side = (l: string, column?: number) => {
+    const m = indent(l) === 0 ? SIDE_LINE.exec(l) : null;
+    // A heading of words, not a number ("OPER.11.1   EQUIPMENT") nor a label ("Subject:   …"), beside a sentence.
+    if (!m || m[1]!.length > 28 || m[1]!.split(/\s+/).length > 4 || !/^[A-Z][A-Za-z'’&/(), -]*$/.test(m[1]!) || /[.:;,]$/.test(m[1]!) || isCapsHeading(m[2]!)) return undefined;
+    const at = l.length - m[2]!.length;
+    return column === undefined || at === column ? { heading: m[1]!, text: m[2]!, at } : undefined;
+  };
+  const columns = new Map<number, number>();
+  for (const l of lines) {
+    const s = side(l);
+    if (s) columns.set(s.at, (columns.get(s.at) ?? 0) + 1);
+  }
+  const [column, count] = [...columns].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (count < 4 || column < 12 || column > 40) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = side(lines[i]!, column);
+    if (!first) {
+      const l = lines[i]!;
+      out.push(indent(l) >= column ? l.slice(column) : l);
+      continue;
+    }
+    // The heading's words run down the margin beside its first lines of text.
+    const heading = [first.heading];
+    const text = [first.text];
+    while (i + 1 < lines.length) {
+      const next = side(lines[i + 1]!, column);
+      if (!next) break;
+      const last = heading[heading.length - 1]!;
+      heading[heading.length - 1] = last.endsWith('-') && /^[a-z]/.test(next.heading) ? last.slice(0, -1) + next.heading : last;
+      if (!(last.endsWith('-') && /^[a-z]/.test(next.heading))) heading.push(next.heading);
+      text.push(next.text);
+      i++;
+    }
+    if (out.length > 0 && out[out.length - 1]!.trim()) out.push('');
+    out.push(heading.join(' '), '', ...text);
+  }
+  return out;
 }
 
 /** A number alone on its line: "6", "1.2". */

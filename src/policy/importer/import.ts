@@ -189,7 +189,8 @@ function readFrontMatter(front: string[], raw: string): FrontMatter {
   if (idLine) used.add(idLine);
   // "SOP 22 - Technology, Devices and Online Conduct": the number's own line names the document after it.
   const after = idMatch && idLine ? idLine.replace(idMatch[1]!, '').replace(/^\s*[-–—:|]\s*/, '').trim() : '';
-  const inline = after.length >= 8 && /^[A-Z]/.test(after) && !/subject\s*:/i.test(front.join('\n')) ? after : undefined;
+  // Not the next field of a header row: "General Order:   24-07      Effective Date:   March 4, 2024".
+  const inline = after.length >= 8 && /^[A-Z]/.test(after) && !/subject\s*:/i.test(front.join('\n')) && !/^[A-Z][A-Za-z ]{1,24}:/.test(after) ? after : undefined;
   if (titleLine && !inline) used.add(titleLine);
   const title = fieldTitle
     ? tidyTitle(fieldTitle).replace(/\s+/g, ' ')

@@ -363,7 +363,9 @@ function documentNumber(labels: Array<Label | undefined>): number | undefined {
     const rules = labels.filter((l) => isSectionLabel(l) && l!.style.startsWith('word-') && l!.style !== label.style).length;
     // "Chapter 8     Evidence, Records …" in a header block over "I. PURPOSE", "II. POLICY": the chapter the policy is filed in.
     const outline = labels.filter((l) => isSectionLabel(l) && l!.style.startsWith('roman-')).length;
-    return same === 1 && (rules >= 3 || outline >= 3) && /^(?:article|chapter)\b/i.test(label.value) ? first : undefined;
+    // "PART 1 - TECHNOLOGY, SOCIAL MEDIA AND RECORDINGS" in a title block over rules "101.", "102.": the part of the manual it is.
+    const numbered = labels.filter((l) => isSectionLabel(l) && l!.style.startsWith('arabic-')).length;
+    return same === 1 && (rules >= 3 || outline >= 3 || numbered >= 6) && /^(?:article|chapter|part)\b/i.test(label.value) ? first : undefined;
   }
   // "OPER.11 POLICY" over "OPER.11.5 …" heads the sections that extend its number.
   const extended = labels.some((l) => isSectionLabel(l) && l!.absolute && l!.value !== label.value && /^[.-]/.test(l!.value.slice(label.value.length)) && l!.value.startsWith(label.value));
