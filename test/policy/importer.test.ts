@@ -1773,3 +1773,28 @@ ${rules}`;
     expect(ids).toEqual(['101', '102', '103', '104', '105', '106']);
   });
 });
+
+describe('a ban followed by the way to ask past it', () => {
+  it('is an approval path: "… other than those provided by IT. A member who requires additional software shall submit a written request to the ISO, whose approval is required"', () => {
+    const text = `5. DEVICES
+5.1 Members shall not install software or applications on a Department-issued device other than those provided by the Information Technology Division. A member who requires additional software shall submit a written request to the Information Security Officer, whose approval is required before installation.
+5.2 Members shall lock their devices.
+5.3 Members shall report lost devices.
+`;
+    const result = importText(text);
+    const ban = sectionOf(result, '5.1').provisions?.find((p) => p.quote.startsWith('Members shall not install'));
+    expect(ban?.verdict).toBe('needs_approval');
+    expect(authorityName(result, ban?.authority)).toBe('Information Security Officer');
+  });
+
+  it('names who approves, not whose list it is: "only through the Department\'s approved mobile application, and only after the IT Division Commander has approved the device"', () => {
+    const text = `4. PERSONAL DEVICES
+4.1 Members shall lock their devices.
+4.2 A member may access Department e-mail on a personal device only through the Department's approved mobile application, and only after the Information Technology Division Commander has approved the device.
+4.3 Members shall report lost devices.
+`;
+    const result = importText(text);
+    const p = sectionOf(result, '4.2').provisions?.find((x) => x.verdict === 'needs_approval');
+    expect(authorityName(result, p?.authority)).toBe('Information Technology Division Commander');
+  });
+});

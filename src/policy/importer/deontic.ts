@@ -34,9 +34,9 @@ const GRANT = String.raw`\s+(?:approval|authori[sz]ation|permission|consent|clea
 const TO_WHO = String.raw`\s+to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:(?:may|can|will|must|shall)\s+)?`;
 /** "… only when the person is wanted and the Criminal Investigations Lieutenant has approved the post". */
 const NAMED_APPROVER =
-  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][A-Za-z'-]*)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
+  /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][A-Za-z'-]*)(?<!'s)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
 
-/** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". */
+/** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". Not "the Department's approved application". */
 const APPROVER_FIRST =
   /\b(?:until|unless|after|once|when|only when|only after)\s+(?:the\s+|his or her\s+|their\s+|a\s+|an\s+)?((?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed|signs off on|signed off on|consents to)\b/i;
 

@@ -171,6 +171,8 @@ const BACK_REFERENCE =
 
 /** A sentence about the cases the rule before leaves out: "Any other application may be installed only with…". */
 const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additional)\b/i;
+/** "A member who requires additional software …", "Members who need other applications …": asking past the rule before. */
+const WANTS_MORE = /\b(?:who|that)\s+(?:requires?|needs?|wants?|wish(?:es)?)\s+(?:an?\s+)?(?:additional|other|further|more|new|another)\b/i;
 
 /** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
 const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
@@ -278,6 +280,20 @@ class Drafter {
             previous.verdict = 'needs_approval';
             previous.authority = provision.authority;
           }
+        }
+        // "Members shall not install software … other than those provided by IT. A member who requires additional
+        // software shall submit a written request to the ISO, whose approval is required": the way to what the ban
+        // leaves out is that approval, so the rule is an approval path.
+        if (
+          provision?.verdict === 'needs_approval' &&
+          provision.authority &&
+          previous?.verdict === 'prohibited' &&
+          !previous.authority &&
+          WANTS_MORE.test(sentence) &&
+          (provision.actions ?? []).some((a) => (previous.actions ?? []).includes(a))
+        ) {
+          previous.verdict = 'needs_approval';
+          previous.authority = provision.authority;
         }
         // Whom a duty naming no one is owed to can only come from the sentence just before it; an office named
         // further back belongs to another rule.
