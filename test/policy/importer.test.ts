@@ -1798,3 +1798,17 @@ describe('a ban followed by the way to ask past it', () => {
     expect(authorityName(result, p?.authority)).toBe('Information Technology Division Commander');
   });
 });
+
+describe('an approval obtained, in the passive', () => {
+  it('"unless prior written approval has been obtained from the Information Security Officer" is that officer\'s approval', () => {
+    expect(classifySentence('Do not install any software unless prior written approval has been obtained from the Information Security Officer.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Information Security Officer',
+    });
+  });
+
+  it('"unless the item appears on the Department Approved Software List" names a list, not an approver', () => {
+    const d = classifySentence('Do not install any application unless the item appears on the Department Approved Software List or prior written approval has been obtained from the Information Security Officer.');
+    expect(d.exception).toMatchObject({ verdict: 'needs_approval', authority: 'Information Security Officer' });
+  });
+});

@@ -36,9 +36,9 @@ const TO_WHO = String.raw`\s+to\s+(?:the|your|an?)\s+[^,.;]{2,60}?,?\s+who\s+(?:
 const NAMED_APPROVER =
   /\b(?:only|unless|until|after|once|when)\b[^.;]*?\b((?:[A-Z][A-Za-z'-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][A-Za-z'-]*)(?<!'s)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed)\b/;
 
-/** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". Not "the Department's approved application". */
+/** "… until the investigating agency authorizes the viewing", "… after the ISO approves a request". Not "the Department's approved application", nor a name "the Department Approved Software List". */
 const APPROVER_FIRST =
-  /\b(?:until|unless|after|once|when|only when|only after)\s+(?:the\s+|his or her\s+|their\s+|a\s+|an\s+)?((?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed|signs off on|signed off on|consents to)\b/i;
+  /\b(?:[Uu]ntil|[Uu]nless|[Aa]fter|[Oo]nce|[Ww]hen|[Oo]nly when|[Oo]nly after)\s+(?:the\s+|his or her\s+|their\s+|a\s+|an\s+)?((?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]+)\s+(?:has\s+|have\s+)?(?:approved|approves|authori[sz]es|authori[sz]ed|signs off on|signed off on|consents to)\b/;
 
 /** "Refrain from making statements about guilt …, nor post … without express written permission": the grant is the last ban's only. */
 const SEVERAL_BANS = /,\s*nor\b|;\s*(?:nor|or)\b/i;
@@ -63,6 +63,8 @@ const APPROVAL = [
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
+  // "… unless prior written approval has been obtained from the Information Security Officer".
+  /\b(?:unless|only if|only when|if|once|after|provided(?: that)?)\b[^.;]{0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:has|have|is|was)\s+(?:first\s+|previously\s+)?(?:been\s+)?(?:obtained|received|granted|given|secured)\s+(?:from|by)\b/i,
   // "… do not apply when access is necessary for an investigation and has been authorized by the Chief of Police".
   /\b(?:when|if|once|after|provided)\b[^.;]{0,100}?\b(?:has|have) (?:first |previously )?been (?:approved|authori[sz]ed|cleared)(?: in writing| in advance)? by\b/i,
   /\b(?:approval|authori[sz]ation|permission|consent|sign-off)\s+(?:of|from|by)\s+[^.;]{2,80}?\s+(?:is|are)\s+(?:required|needed|necessary|mandatory)\b/i,
