@@ -271,7 +271,9 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
     note = `Not ${confinedTo.map((c) => lexicon.label(c)).join(' or ')}: that is what the rule forbids.`;
   }
   if (exception) {
-    verdict = exception.verdict;
+    // Leave a ban gives only in the circumstances its exception names holds on them: "except under exigent circumstances
+    // when no Department device is available".
+    verdict = exception.verdict === 'allowed' && p.verdict !== 'allowed' ? 'allowed_with_conditions' : exception.verdict;
     authority = exception.authority ?? (exception.verdict === p.verdict ? authority : undefined);
     exceptionNote = exception.note;
     note = undefined;
