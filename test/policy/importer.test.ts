@@ -449,7 +449,8 @@ describe('drafting permissions and their limits', () => {
 
   it('reads "may be turned off … unless …" as a permission whose exception is not allowed, and "shall use only" as a limit', () => {
     const [off] = provisionsOf('B. RECORDING\nThe BWC may be turned off when the officer is engaged in a community caretaking function unless the officer has reason to believe the person has committed a crime.');
-    expect(off?.verdict).toBe('allowed');
+    // Leave in a case ("when the officer is engaged in …") holds on it.
+    expect(off?.verdict).toBe('allowed_with_conditions');
     expect(off?.exceptions?.[0]?.verdict).toBe('prohibited');
     expect(classifySentence('Data stored on department computer systems shall only be accessed by authorized members who are engaged in an active investigation.')).toMatchObject({ verdict: 'allowed_with_conditions', limited: true });
     const [only] = provisionsOf('A. EQUIPMENT\nDepartment members shall use only department-issued video recording equipment.');
@@ -1810,5 +1811,16 @@ describe('an approval obtained, in the passive', () => {
   it('"unless the item appears on the Department Approved Software List" names a list, not an approver', () => {
     const d = classifySentence('Do not install any application unless the item appears on the Department Approved Software List or prior written approval has been obtained from the Information Security Officer.');
     expect(d.exception).toMatchObject({ verdict: 'needs_approval', authority: 'Information Security Officer' });
+  });
+});
+
+describe('leave given in a case or with a duty attached', () => {
+  it('is leave with conditions', () => {
+    expect(classifySentence('Officers may deactivate the BWC to discuss tactics with other officers when no member of the public is present, and shall reactivate it before resuming contact.').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('Recordings may be viewed by officers in the presence of a training instructor.').verdict).toBe('allowed_with_conditions');
+  });
+
+  it('but a setting is no condition: "Members may complete training modules on department computers while on duty"', () => {
+    expect(classifySentence('Members may complete University-assigned online training modules on department computers while on duty.').verdict).toBe('allowed');
   });
 });

@@ -140,6 +140,12 @@ const KEEPS_WITHIN_ALL = new RegExp(KEEPS_WITHIN_SOURCE, 'gi');
 
 const CONDITION = /\b(?:provided (?:that)?|as long as|so long as|only if|if it|if such|if the|when (?:it|they|the use|such use) (?:is|are)|unless|to the (?:degree|extent)|limited|minimal|occasional|incidental|de minimis|reasonable|brief|infrequent|does not (?:interfere|impede|result)|do not (?:interfere|impede)|subject to|in accordance with|restrictions)\b/i;
 
+/**
+ * Leave given in a case or with a duty attached: "… may deactivate the BWC … when no member of the public is present,
+ * and shall reactivate it before resuming contact".
+ */
+const PERMIT_TERMS = /\b(?:when|if|once|except|in the presence of|any ?time (?:a|an|the))\b|\b(?:and|but)\s+(?:(?:the|a|an)\s+[\w-]+\s+)?(?:shall|must|will)\b/i;
+
 /** A lead-in to the cases a permission holds in: "… is permitted when:", "… only if:". */
 export const CONDITIONS_FOLLOW = /\b(?:when|if|where|while|provided(?: that)?|as long as|so long as)(?:\s+(?:the|such|its|their|this|that|each|any)\s+[\w-]+)?\s*:\s*$/i;
 /** A use allowed only in measure: "Limited personal use", "Incidental use". */
@@ -333,7 +339,8 @@ function classifyWording(sentence: string): Wording {
     return { verdict: limitOnly ? 'allowed_with_conditions' : 'prohibited' };
   }
   // "Limited personal use is permitted when:" over the cases that let it through: a permission on its terms.
-  const onTerms = CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) || CONDITIONS_FOLLOW.test(sentence) || QUALIFIED_USE.test(sentence.slice(0, allowed));
+  const onTerms =
+    CONDITION.test(sentence.slice(allowed)) || /\bonly\b/i.test(sentence) || CONDITIONS_FOLLOW.test(sentence) || QUALIFIED_USE.test(sentence.slice(0, allowed)) || PERMIT_TERMS.test(sentence.slice(allowed));
   return { verdict: onTerms ? 'allowed_with_conditions' : 'allowed' };
 }
 
