@@ -1824,3 +1824,14 @@ describe('leave given in a case or with a duty attached', () => {
     expect(classifySentence('Members may complete University-assigned online training modules on department computers while on duty.').verdict).toBe('allowed');
   });
 });
+
+describe('a ban whose way through is an approval or a case of its own', () => {
+  it('is the approval path, with the case let through on its terms', () => {
+    const [p] = provisionsOf(
+      '5. RECORDINGS\nEmployees shall not covertly record conversations with other employees, including supervisors, unless authorized in advance by the Sheriff or conducted as part of an authorized criminal investigation.',
+    );
+    expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'sheriff' });
+    expect(p?.exceptions?.[0]).toMatchObject({ verdict: 'allowed_with_conditions' });
+    expect(p?.exceptions?.[0]?.when).toContain('investigation_ctx');
+  });
+});

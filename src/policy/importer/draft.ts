@@ -456,9 +456,12 @@ class Drafter {
     const ruled = fromContext ? (context.excepted && ((d.verdict !== 'info' && d.verdict !== 'allowed') || jointly) ? 'allowed_with_conditions' : context.verdict) : d.verdict;
     // "Users shall not: (a) install software … unless it is on the approved list or has been approved in advance by the IT
     // Director;": a ban whose only way through is an approval, in no circumstance of its own, is that approval path.
-    const exceptions = d.exception ? this.exceptions(sentence, d) : [];
+    const { list: excepted, bare } = d.exception ? this.exceptions(sentence, d) : { list: [], bare: false };
+    // "… unless authorized in advance by the Sheriff or conducted as part of an authorized criminal investigation": the
+    // Sheriff's leave is the way through in general; the investigation is a case of its own, let through on its terms.
     const approvedItem =
-      ruled === 'prohibited' && !context?.excepted && d.exception?.verdict === 'needs_approval' && !!d.exception.authority && /^unless\b/i.test(d.exception.text) && exceptions.length === 0;
+      ruled === 'prohibited' && !context?.excepted && d.exception?.verdict === 'needs_approval' && !!d.exception.authority && /^unless\b/i.test(d.exception.text) && (excepted.length === 0 || bare);
+    const exceptions = approvedItem ? excepted.map((e): ProvisionException => ({ when: e.when, verdict: 'allowed_with_conditions', quote: e.quote, note: e.note })) : excepted;
     // A condition that something not be so ("the use does not take place on a console") bans it, unless it makes way
     // for a case of its own ("… except as provided in 17-17(b)").
     const failing = fromContext && context.conditions && NEGATIVE_CONDITION.test(sentence) && !d.exception;
@@ -484,7 +487,7 @@ class Drafter {
     } else if (subjects.length > 0) p[verdict === 'info' && !p.required ? 'topics' : 'objects'] = subjects;
     if (found.contexts.length > 0) p.contexts = found.contexts;
     if (context && context.scope.length > 0) p.scope = context.scope;
-    if (!approvedItem && exceptions.length > 0) p.exceptions = exceptions;
+    if (exceptions.length > 0) p.exceptions = exceptions;
     return p.actions || p.objects || p.topics ? p : undefined;
   }
 
@@ -522,9 +525,9 @@ class Drafter {
    * The exceptions a clause states. "… unless for investigative purposes, or while on an authorized break" lets
    * either case through: one exception per alternative that names a circumstance of its own.
    */
-  private exceptions(sentence: string, d: Deontic): ProvisionException[] {
+  private exceptions(sentence: string, d: Deontic): { list: ProvisionException[]; bare: boolean } {
     const e = d.exception!;
-    if (!sentence.includes(e.text)) return [];
+    if (!sentence.includes(e.text)) return { list: [], bare: false };
     // What the rule itself names is no circumstance of the exception: "shall not access personal accounts
     // on duty, except for incidental personal use during a break" applies on a break, account named or not.
     const rule = this.concepts(sentence.replace(e.text, ' '));
@@ -544,15 +547,17 @@ class Drafter {
     const list = /,\s*(?:or|and)\s/i.test(e.text);
     const [first = '', ...rest] = e.text.split(list ? /,?\s+or\s+|,\s*/i : /,?\s+or\s+|,\s*(?=except\b|unless\b)/i);
     const said = list ? (LIST_HEAD.exec(first)?.[0] ?? '') : '';
-    const alternatives = [first, ...rest.map((item) => (item.trim().split(/\s+/).length <= 4 ? `${said} ${item}` : item))]
-      .map(circumstances)
-      .filter((when) => when.length > 0);
+    const written = [first, ...rest.map((item) => (item.trim().split(/\s+/).length <= 4 ? `${said} ${item}` : item))];
+    const alternatives = written.map(circumstances).filter((when) => when.length > 0);
+    // An alternative that is only the approval ("authorized in advance by the Sheriff"), in no circumstance of its own.
+    const bare = !!e.authority && written.some((w) => w.includes(e.authority!) && circumstances(w).length === 0);
     const key = this.authorityKey(e.authority, e.verdict);
-    return alternatives.map((when) => {
+    const found = alternatives.map((when) => {
       const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
       if (key && e.verdict === 'needs_approval') out.authority = key;
       return out;
     });
+    return { list: found, bare };
   }
 
   /** Concepts of a text, split by kind, keeping only the most specific of each implication chain. */
