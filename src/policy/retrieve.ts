@@ -145,6 +145,9 @@ export class ProvisionIndex {
     // Pay, pursuits, the gym…: other policies' matters; only an act this policy names keeps it in play.
     if (q.concepts.has('off_topic') && !(p.actions ?? []).length) factor *= 0.2;
     else if (q.concepts.has('off_topic') && missing.includes('actions')) factor *= 0.2;
+    // "Can I carry my own backup gun on duty?" against "Members may carry a personally owned device …": the act is
+    // named, but nothing the question is about.
+    else if (q.concepts.has('off_topic') && !speaksOfSubject(item, q, this.library.lexicon)) factor *= 0.3;
     // "Do we get a stipend for using our own phone?": a rule about personal phones that says nothing of pay is no answer.
     // "Can I wear airpods on patrol?": a rule on hands-free devices speaks of earbuds too.
     // "Approval is valid for 180 days" under "Fictitious Online Personas" speaks of fake profiles through its heading.
@@ -181,6 +184,14 @@ function spokenOf(lexicon: Lexicon, concept: string): string[] {
   const entry = lexicon.concepts[concept]!;
   if (entry.focus === 'itself') return [...lexicon.narrower(concept), ...(entry.spokenOfBy ?? [])];
   return lexicon.implied(concept).filter((x) => x !== 'off_topic');
+}
+
+/** Concepts too common to say what a question is about: whose a thing is, who else is involved. */
+const GENERIC_SUBJECTS = new Set(['ownership', 'coworker', 'department', 'applicability', 'personal_use', 'off_topic']);
+
+/** Whether the provision names an object or topic of the question beyond the generic ones. */
+function speaksOfSubject(item: IndexedProvision, q: AnalyzedQuestion, lexicon: Lexicon): boolean {
+  return [...q.direct].some((c) => !GENERIC_SUBJECTS.has(c) && (lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic') && item.concepts.has(c));
 }
 
 /** The provision's exception whose circumstances the question states, if any. */

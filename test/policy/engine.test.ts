@@ -670,3 +670,15 @@ describe('exceptions in answers', () => {
     expect(answer.answer).not.toMatch(/Exception: Exception/);
   });
 });
+
+describe('other policies\' matters asked with an act the policy names', () => {
+  it('are not addressed when the rule speaks of nothing the question is about: "carry my own backup gun" against "may carry a personally owned device"', () => {
+    const engine = engineFor(`7. DEVICES
+7.1 Office-issued devices remain the property of the Office and shall be carried and kept charged while on duty.
+7.2 Members may carry a personally owned device while on duty, provided it is silenced during briefings.
+7.3 Members shall not post photographs of crime scenes on social media.
+`);
+    expect(engine.ask('can i carry my own backup gun on duty').verdict).toBe('not_addressed');
+    expect(engine.ask('can i carry my own phone on duty').verdict).not.toBe('not_addressed');
+  });
+});
