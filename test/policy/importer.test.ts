@@ -1835,3 +1835,11 @@ describe('a ban whose way through is an approval or a case of its own', () => {
     expect(p?.exceptions?.[0]?.when).toContain('investigation_ctx');
   });
 });
+
+describe('an adjective after a clause', () => {
+  it('names no approver: "unless the recording is part of an authorized criminal or administrative investigation"', () => {
+    const d = classifySentence('Members shall not record a conversation with another member without that member\'s knowledge, unless the recording is part of an authorized criminal or administrative investigation.');
+    expect(d.exception?.authority).toBeUndefined();
+    expect(d.exception?.verdict).not.toBe('needs_approval');
+  });
+});

@@ -276,7 +276,8 @@ function classifyWording(sentence: string): Wording {
   }
   const approver = sentence.match(NAMED_APPROVER) ?? sentence.match(APPROVER_FIRST);
   // "When travel is approved …" is passive: it names what is approved, not who approves it.
-  const passive = approver && /\b(?:is|are|was|were|be|been|being)$/i.test(approver[1]!.trim());
+  // Nor "unless the recording is part of an authorized investigation": an adjective after a clause, not someone approving.
+  const passive = approver && /\b(?:is|are|was|were|be|been|being)$|\b(?:is|are|was|were)\b.*\b(?:a|an|the|of|for|to|by)$/i.test(approver[1]!.trim());
   if (approver && !passive && !/^(?:person|member|employee|officer|user|request|it|he|she|they|this|that)$/i.test(approver[1]!.trim())) {
     return { verdict: 'needs_approval', authority: approver[1]!.trim() };
   }
