@@ -249,7 +249,7 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
   let exceptionNote: string | undefined;
   let note: string | undefined;
   let quote = p.quote;
-  const exception = claimedException(p, q);
+  const exception = claimedException(p, q, lexicon);
   // "Can I keep my ringer on?" against "All PCDs shall be set to silent": leave to do otherwise than the rule owes.
   if (verdict === 'info' && p.required && q.asksLeave && CONDITIONAL_DUTY.test(p.quote)) {
     // "Members who review a recording before writing the report shall memorialize that fact": doing it is allowed, with that duty.

@@ -109,7 +109,7 @@ export class ProvisionIndex {
     }
     // A question that states what an exception names is about the rule and its exception: the
     // circumstances the exception describes do not count against the rule.
-    const excepted = claimedException(p, q) !== undefined;
+    const excepted = claimedException(p, q, this.library.lexicon) !== undefined;
     let factor = 1;
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
@@ -195,8 +195,13 @@ function speaksOfSubject(item: IndexedProvision, q: AnalyzedQuestion, lexicon: L
 }
 
 /** The provision's exception whose circumstances the question states, if any. */
-export function claimedException(p: Provision, q: AnalyzedQuestion): ProvisionException | undefined {
-  return (p.exceptions ?? []).find((e) => e.when.every((c) => q.concepts.has(c)));
+export function claimedException(p: Provision, q: AnalyzedQuestion, lexicon?: Lexicon): ProvisionException | undefined {
+  return (p.exceptions ?? []).find((e) => {
+    // A drafted exception's circumstances are every concept its words suggested ("when a member is assigned to an
+    // investigation and has written authorization from the … Commander"): the case it names is its setting.
+    const settings = p.drafted && lexicon ? e.when.filter((c) => lexicon.kind(c) === 'context') : [];
+    return (settings.length > 0 ? settings : e.when).every((c) => q.concepts.has(c));
+  });
 }
 
 /** Share of what the question is about (its objects, topics, contexts) that the provision speaks to. */

@@ -682,3 +682,16 @@ describe('other policies\' matters asked with an act the policy names', () => {
     expect(engine.ask('can i carry my own phone on duty').verdict).not.toBe('not_addressed');
   });
 });
+
+describe('an exception drafted with the words around its case', () => {
+  it('is claimed by a question stating its setting: "working a vice case" against "except in the course of an authorized investigation and with the prior approval of a division commander"', () => {
+    const engine = engineFor(`4. INTERNET
+4.1 Members shall not access web sites containing sexually explicit material, gambling or hate content, except in the course of an authorized investigation and with the prior approval of a division commander.
+4.2 Members shall not post photographs of crime scenes on social media.
+4.3 Members shall report lost devices to a supervisor.
+`);
+    const answer = engine.ask('working a vice case and need to look at online gambling sites from my work pc, is that ok');
+    expect(answer.verdict).toBe('needs_approval');
+    expect(answer.approver).toMatch(/division commander/i);
+  });
+});

@@ -1843,3 +1843,11 @@ describe('an adjective after a clause', () => {
     expect(d.exception?.verdict).not.toBe('needs_approval');
   });
 });
+
+describe('the end of an exception', () => {
+  it('comes before what "including" adds to the ban and before a clause of its own', () => {
+    expect(classifySentence('Detention staff shall not permit an inmate to use any phone other than the ITS, including a department-issued phone, and shall not place or relay a call on behalf of an inmate.').exception?.text).toBe(
+      'other than the ITS',
+    );
+  });
+});

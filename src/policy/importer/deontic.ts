@@ -182,7 +182,10 @@ export function classifySentence(whole: string): Deontic {
   if (!found) return { ...classifyWording(sentence), leadIn };
   // "…, except that after an officer-involved shooting, review requires the approval of the Undersheriff": "except that"
   // opens a clause of its own, to the sentence's end.
-  const clauseText = /^[,;]?\s*except that\b/i.test(found[0]) ? sentence.slice(found.index).replace(/[.;]\s*$/, '') : found[0];
+  // "… any phone other than the ITS, including a department-issued phone, and shall not place …": what follows
+  // "including" widens the ban, and a clause with a verb of its own is no part of the exception.
+  const cut = (t: string) => (/^[,;]?\s*other than\b/i.test(t) ? t.replace(/,\s*(?:including|such as)\b.*$/i, '') : t).replace(/,\s*and\s+(?:shall|must|will|may not)\b.*$/i, '');
+  const clauseText = /^[,;]?\s*except that\b/i.test(found[0]) ? sentence.slice(found.index).replace(/[.;]\s*$/, '') : cut(found[0]);
   const text = clauseText.replace(/^[,;\s]+/, '');
   const rest = sentence.replace(clauseText, ' ');
   // "A member who becomes aware that another member has queried CJI for a purpose other than law enforcement shall report
