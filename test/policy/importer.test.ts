@@ -1851,3 +1851,39 @@ describe('the end of an exception', () => {
     );
   });
 });
+
+describe('a list run into its paragraph', () => {
+  const text = `4.0  Devices
+
+4.1  Department Devices. Department Devices remain the property of the University.
+
+4.2  Personal Devices. Members may carry Personal Devices while on duty, subject to the
+     following: (a) a member may use a Personal Device for brief personal communication
+     while on a break; (b) a member shall not use a Personal Device to photograph a crime
+     scene; and (c) a member may access University e-mail on a Personal Device only with
+     the approval of the Deputy Chief, as provided in section
+     4.3. A member who loses a device shall notify the shift sergeant.
+
+4.3  Loss or Theft. The loss of a Department Device shall be reported at once.
+`;
+  it('has each item cited by its letter, and a number a reference word asks for is no section', () => {
+    const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids).toEqual(['4.0', '4.1', '4.2', '4.2.a', '4.2.b', '4.2.c', '4.3']);
+    expect(sectionOf(importText(text), '4.2.b').text).toBe('a member shall not use a Personal Device to photograph a crime scene; and');
+  });
+
+  it('but a header field\'s references are no list: "REF:       (a) General Order 5-3"', () => {
+    const memo = `TO:        All Sworn Personnel
+SUBJECT:   Interview Room Recording
+REF:       (a) General Order 5-3, Interviews and Interrogations
+           (b) State Criminal Procedure Code
+
+1.  Members shall record every custodial interview.
+
+2.  Members shall not turn off the recorder during an interview.
+
+3.  Members shall report a failed recording to the shift supervisor.
+`;
+    expect(flattenSections(importText(memo).document.sections).map((s) => s.id)).toEqual(['1', '2', '3']);
+  });
+});

@@ -222,6 +222,8 @@ export function looksLikeTitle(rest: string, numberedSection = false): boolean {
   const t = rest.trim();
   if (!t || t.length > 80) return false;
   if (isCapsHeading(t) || isCapsHeading(t.replace(/\.$/, ''))) return true;
+  // "(c) the Technology" / "Coordinator maintains …": a heading never opens on a small word.
+  if (/^[a-z]/.test(t)) return false;
   const words = t.replace(/[:.]$/, '').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
   const capitalised = words.filter((w) => /^["'(“]?[A-Z0-9]/.test(w) || /^(and|or|of|the|a|an|to|in|on|for|with|by)$/.test(w));
   // "Multi-Factor Authentication." and "Take-home vehicles." are headings; "Gambling is prohibited." is a sentence.

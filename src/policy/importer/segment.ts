@@ -34,7 +34,7 @@ const BULLET = /^\s*(?:[•●▪◦■*–-]|o(?=\s))\s+/;
  * at their capitalised headings.
  */
 export function segment(raw: string[]): Segmented {
-  const lines = joinBareLabels(raw);
+  const lines = splitRunInItems(joinBareLabels(raw));
   const state = newLabelState();
   const roots: Section[] = [];
   const stack: Open[] = [];
@@ -142,7 +142,7 @@ export function segment(raw: string[]): Segmented {
       continue;
     }
     if (isSectionLabel(label)) labelled = true;
-    if (isSectionLabel(label) && wrappedReference(label!, lines[i - 1] ?? '', lastDecimal)) {
+    if (isSectionLabel(label) && wrappedReference(label!, lines[i - 1] ?? '', lastDecimal, line)) {
       // "…preserved as required by / 612.15. Members shall not…": a cross-reference that wrapped, not a new section.
       const top = stack[stack.length - 1];
       if (top) addLine(top, line);
@@ -220,6 +220,42 @@ export function segment(raw: string[]): Segmented {
   close(0);
   inheritTitles(roots, '');
   return { front, back, sections: roots };
+}
+
+/**
+ * "… only as follows: (a) when a victim … asks; (b) when conferring …; and (c) inside the Health Center …": a list run
+ * into its paragraph, each item cited by its letter. Every item goes on a line of its own, at the paragraph's indent, so
+ * it reads as the lists laid out one item to a line do. The list opens on a colon with "(a)"; each next letter in turn
+ * continues it until the paragraph ends.
+ */
+function splitRunInItems(lines: string[]): string[] {
+  const out: string[] = [];
+  let expected: string | undefined;
+  for (const line of lines) {
+    if (!line.trim()) {
+      expected = undefined;
+      out.push(line);
+      continue;
+    }
+    const pad = line.slice(0, line.length - line.trimStart().length);
+    let rest = line;
+    for (;;) {
+      const at = expected ? rest.slice(1).search(new RegExp(String.raw`(?<=\S\s+)\(${expected}\)\s+(?=[A-Za-z"“])`)) + 1 : rest.search(/(?<=:\s*)\(a\)\s+(?=[A-Za-z"“])/);
+      // Not a header field's list: "REF:       (a) General Order 5-3".
+      if (at <= 0 || !rest.slice(0, at).trim() || /^\s*[A-Z][A-Za-z.#/ ]{0,24}:\s*$/.test(rest.slice(0, at))) {
+        // An item already at the line's start continues the list too.
+        const lead = /^\s*\(([a-z])\)\s/.exec(rest);
+        if (lead && (!expected || lead[1] === expected)) expected = String.fromCharCode(lead[1]!.charCodeAt(0) + 1);
+        break;
+      }
+      const letter = rest[at + 1]!;
+      out.push(rest.slice(0, at).replace(/\s+$/, ''));
+      rest = pad + rest.slice(at);
+      expected = String.fromCharCode(letter.charCodeAt(0) + 1);
+    }
+    out.push(rest);
+  }
+  return out;
 }
 
 /** Dot leaders running to a page number: "PURPOSE ........ 1". */
@@ -496,7 +532,11 @@ function inlineItemWrapped(label: Label, previous: string[]): boolean {
  * does not follow from the last number (its next sibling, a close one after a gap, or its first child) is a
  * reference that wrapped, not a heading.
  */
-function wrappedReference(label: Label, previous: string, last: string | undefined): boolean {
+function wrappedReference(label: Label, previous: string, last: string | undefined, line = ''): boolean {
+  // "… except as provided in section" / "     5.2. An officer who finds …": a number a reference word asks for, at the
+  // indent of the paragraph it runs on in, where the sections' own numbers stand further out.
+  const indent = (l: string) => l.length - l.trimStart().length;
+  if (REFERENCE_WORD.test(previous) && indent(line) > 0 && indent(line) === indent(previous)) return true;
   // "3.2.2.3 information …; and" / "3.2.2.4 the identity of …": the next number in turn is an item, however it reads.
   if (last && nextInTurn(label.value, last) && !/^(?:and|or|through|thru|to|of|in|above|below|shall|may)\b|^[;,)]/.test(label.rest.trim())) return false;
   // "… CJIS Security Policy, Sec." / "5.10 (System and Communications Protection).": the number a reference word asks for.
