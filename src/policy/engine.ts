@@ -25,7 +25,7 @@ export class PolicyEngine {
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
     const scored = this.index.rank(q);
-    const ranked = preferAmount(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))), this.library.lexicon);
+    const ranked = preferAmount(q, preferNamedRecipient(preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon))))))), this.library.lexicon);
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
     if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
@@ -140,6 +140,17 @@ function preferPrimaryDuty(ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || first.item.provision.verdict !== 'must_report' || !ALSO_REPORT.test(first.item.provision.quote)) return ranked;
   return promote(ranked, (s) => inSameSection(s, first) && s.score >= first.score * 0.6 && s.item.provision.verdict === 'must_report' && !ALSO_REPORT.test(s.item.provision.quote));
+}
+
+/**
+ * "… shall report the message using the phishing report button": a duty that names no one says nothing of whom to
+ * tell. The duty in the same section that does ("shall immediately notify the on-duty Watch Commander") answers, when
+ * it fits nearly as well.
+ */
+function preferNamedRecipient(ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  if (!first || first.item.provision.verdict !== 'must_report' || first.item.provision.authority) return ranked;
+  return promote(ranked, (s) => inSameSection(s, first) && s.score >= first.score * 0.35 && s.item.provision.verdict === 'must_report' && !!s.item.provision.authority);
 }
 
 /** An amount or a period in words or figures: "90 days", "once per shift", "annually". */

@@ -695,3 +695,16 @@ describe('an exception drafted with the words around its case', () => {
     expect(answer.approver).toMatch(/division commander/i);
   });
 });
+
+describe('a duty that names no one to tell', () => {
+  it('gives way to the one in its section that does', () => {
+    const engine = engineFor(`9. SECURITY INCIDENTS
+9.1 Any member who knows of or suspects a security incident shall immediately notify the on-duty Watch Commander and shall, before the end of the shift, send a written account of the incident to the IT Manager. Members shall not attempt to investigate the incident on their own. A member who receives a suspicious e-mail shall not open its attachments or links and shall report the message using the phishing report button in the e-mail client.
+9.2 Members shall lock their workstations.
+9.3 Members shall not share passwords.
+`);
+    const answer = engine.ask('i clicked a link in a weird email and now my pc is acting up, who do i call rn');
+    expect(answer.verdict).toBe('must_report');
+    expect(answer.reportTo).toMatch(/Watch Commander/);
+  });
+});
