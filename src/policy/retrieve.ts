@@ -27,6 +27,8 @@ const UNKNOWN_NAMED = 0.85;
 /** What a rule for a role the asker says they hold gains; what one for a role the question does not name keeps. */
 const OWN_ROLE_GAIN = 1.25;
 const OTHER_ROLE_KEEPS = 0.5;
+/** How much more a provision counts when the question states the circumstances of its exception. */
+const EXCEPTION_STATED = 1.25;
 const WEIGHT = { actions: 1.0, objects: 1.6, with: 1.6, topics: 1.5, contexts: 0.8 };
 
 /** What is worked out once per question, not once per provision. */
@@ -110,7 +112,9 @@ export class ProvisionIndex {
     // A question that states what an exception names is about the rule and its exception: the
     // circumstances the exception describes do not count against the rule.
     const excepted = claimedException(p, q, this.library.lexicon) !== undefined;
-    let factor = 1;
+    // "… on bluetooth while driving" against "shall not use a PCD while driving unless … hands-free": a rule whose
+    // exception the question states is the one it is about.
+    let factor = excepted && p.drafted ? EXCEPTION_STATED : 1;
     const openContexts: string[] = [];
     for (const c of p.contexts ?? []) {
       if (q.concepts.has(c)) score += WEIGHT.contexts * this.corpus.idf(c);

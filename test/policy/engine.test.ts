@@ -708,3 +708,19 @@ describe('a duty that names no one to tell', () => {
     expect(answer.reportTo).toMatch(/Watch Commander/);
   });
 });
+
+describe('a rule whose exception the question states', () => {
+  it('is the rule the question is about: "a call on bluetooth while driving" against "shall not use a PCD while driving unless … hands-free"', () => {
+    const engine = engineFor(`6. PERSONAL COMMUNICATION DEVICES
+6.1 Members may make limited personal calls and send personal text messages on a department-issued PCD, provided the use is brief and does not interfere with duties.
+6.2 Members shall keep department-issued PCDs charged and carry them while on duty.
+6.3 Members shall not use a PCD while operating a department vehicle unless the device is used in hands-free mode, or unless the use is necessary to respond to an emergency and it is safe to do so. Members shall not read, compose or send text messages while the vehicle is in motion.
+6.4 Members shall report a lost or stolen PCD to the on-duty Watch Commander immediately.
+6.5 Members shall not install applications on a department-issued PCD without the approval of the IT Manager.
+6.6 Members shall not photograph crime scenes with a personally owned PCD.
+`);
+    const answer = engine.ask('can i take a call on bluetooth while im driving the cruiser');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toBe('6.3');
+  });
+});
