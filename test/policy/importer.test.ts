@@ -1887,3 +1887,12 @@ REF:       (a) General Order 5-3, Interviews and Interrogations
     expect(flattenSections(importText(memo).document.sections).map((s) => s.id)).toEqual(['1', '2', '3']);
   });
 });
+
+describe('a role named after "on-duty"', () => {
+  it('keeps its whole name: "notify the on-duty Classification Sergeant"', () => {
+    expect(classifySentence('A member who learns that a relative has been booked into the Detention Center shall notify the on-duty Classification Sergeant.')).toMatchObject({
+      verdict: 'must_report',
+      authority: 'Classification Sergeant',
+    });
+  });
+});

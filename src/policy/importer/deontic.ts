@@ -351,7 +351,7 @@ function classifyWording(sentence: string): Wording {
 /** Generic single words that are not an authority on their own. */
 const NOT_AUTHORITY =
   /^(?:Department|City|County|Agency|Employee|Member|Members|Employees|Internet|The|This|Any|All|Policy|Order|Section|Office|(?:MDT|MDC|RMS|CAD|BWC|NCIC|LEADS|CJIS|VPN|USB|PC|PCD|MVR|ICV|GPS|ALPR|LPR|DVR|SMS|MMS|FOIA|PDF|CD|DVD)s?)$/;
-const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert|telephone|telephones|call|calls|phone|phones|email|emails|page|pages)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
+const NAMED = /\b(?:of|from|by|to|notify|notifies|inform|contact|advise|alert|telephone|telephones|call|calls|phone|phones|email|emails|page|pages)\s+(?:the\s+|his or her\s+|their\s+|an?\s+|your\s+|its\s+)?(?:(?:on-duty|on duty|acting|assigned)\s+)?((?:[A-Z][A-Za-z'-]*|[A-Z]{2,})(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?(?:[A-Z][A-Za-z'-]*|[A-Z]{2,}))*)/;
 
 /** Nouns that end the name of a role or an office: "the lead investigator", "the Records Section". */
 const ROLE_HEAD = String.raw`supervisor|commander|sergeant|lieutenant|captain|chief|sheriff|undersheriff|manager|director|administrator|coordinator|custodian|designee|officer|investigator|attorney|clerk|center|centre|desk|unit|bureau|office|section|division|team`;
