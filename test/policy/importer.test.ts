@@ -1896,3 +1896,12 @@ describe('a role named after "on-duty"', () => {
     });
   });
 });
+
+describe('a use limited to those someone authorizes', () => {
+  it('is that one\'s approval path: "limited to members authorized in writing by the Jail Commander"', () => {
+    expect(classifySentence('Access to recorded inmate calls is limited to members authorized in writing by the Jail Commander for investigative or security purposes.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'Jail Commander',
+    });
+  });
+});

@@ -63,6 +63,8 @@ const APPROVAL = [
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
   /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
+  // "Access to recorded inmate calls is limited to members authorized in writing by the Jail Commander".
+  /\b(?:limited|restricted|confined)\s+to\s+(?:[\w-]+\s+){0,4}?(?:authori[sz]ed|approved|designated|permitted)(?:\s+in writing|\s+in advance)?\s+by\b/i,
   // "… unless prior written approval has been obtained from the Information Security Officer".
   /\b(?:unless|only if|only when|if|once|after|provided(?: that)?)\b[^.;]{0,80}?\b(?:approval|authori[sz]ation|permission|consent)\s+(?:has|have|is|was)\s+(?:first\s+|previously\s+)?(?:been\s+)?(?:obtained|received|granted|given|secured)\s+(?:from|by)\b/i,
   // "… do not apply when access is necessary for an investigation and has been authorized by the Chief of Police".
