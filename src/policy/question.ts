@@ -95,7 +95,8 @@ const AUTHORITY_SUBJECT =
   /(?:^|[,;.]\s*|\b(?:then|so)\s+)(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
 
 /** "who notifies the state …", "who decides if …", "who handles records requests": whose duty something is. */
-const ANOTHERS_DUTY = /^(?:and |so )?who (?:notifies|reports|tells|informs|contacts|decides|determines|handles|audits|reviews|runs|maintains|is responsible|s responsible)\b(?! (?:me|us)\b)/;
+const ANOTHERS_DUTY =
+  /^(?:and |so )?who (?:notifies|reports|tells|informs|contacts|decides|determines|handles|audits|reviews|runs|maintains|is responsible|s responsible|resets|unlocks|issues|assigns|keeps track|tracks|manages|administers|monitors|sets up|trains|fixes|repairs)\b(?! (?:me|us)\b)/;
 
 /** What others can do to you or your words: "can the public get ahold of it", "can they make me…". */
 const ABOUT_OTHERS = [
