@@ -87,7 +87,7 @@ D.  The request and the decision shall be kept in DEMS.
 
   it('hears "who notifies the state" as asking whose duty it is, not whom the asker must tell', () => {
     expect(analyzeQuestion('who notifies the state if cji gets exposed in a breach', lexicon).intent).toBe('fact');
-    expect(analyzeQuestion('who resets my password if im locked out of rms', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('who resets passwords for the rms', lexicon).intent).toBe('fact');
     expect(analyzeQuestion('who keeps track of which phones and laptops are issued to who', lexicon).intent).toBe('fact');
     expect(analyzeQuestion('who handles public records requests', lexicon).intent).toBe('fact');
     expect(analyzeQuestion('who do i tell if cji gets exposed', lexicon).intent).toBe('procedure');
