@@ -1905,3 +1905,41 @@ describe('a use limited to those someone authorizes', () => {
     });
   });
 });
+
+describe('paragraphs lettered after their number in lower case', () => {
+  it('reads "3b." under "3." and "3b(1)" under "3b"', () => {
+    const text = `1.  PURPOSE. This order governs social media.
+
+2.  DEFINITIONS.
+    2a. Recording – any audio or video file.
+    2b. Social Media – any online platform.
+
+3.  PERSONAL SOCIAL MEDIA.
+    3a. Members may maintain personal social media accounts.
+    3b. Members shall not post, share or transmit on personal social media:
+        3b(1) any Recording, in whole or in part;
+        3b(2) photographs of crime scenes.
+`;
+    expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['1', '2', '2a', '2b', '3', '3a', '3b', '3b.1', '3b.2']);
+  });
+});
+
+describe('a policy whose headings close on a colon, alone on their line', () => {
+  it('reads each as a section over its paragraph', () => {
+    const text = `POLICY 310  TECHNOLOGY AND RECORDED LINES
+
+Purpose:
+This policy sets rules for the use of Authority telephones and computers.
+
+Personal Use:
+A brief personal call on an administrative line is permitted when call volume allows.
+
+Cell Phones on the Dispatch Floor:
+Telecommunicators shall not use personal devices while assigned to a console.
+
+Recorded Lines:
+All 911 trunks are recorded.
+`;
+    expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['Purpose', 'Personal Use', 'Cell Phones on the Dispatch Floor', 'Recorded Lines']);
+  });
+});

@@ -69,7 +69,8 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
     return { style: `decimal-${value.split('.').length}`, value, absolute: true, rest: m[4]! };
   }
   // "3A.  Access to the Records Management System …", "4B(1)  The names …": a paragraph lettered after its number.
-  m = t.match(/^(\d{1,3}[A-Z])((?:\(\d{1,3}\))*)(\.?)\s+([A-Z(“"].*)$/);
+  // So are "3b. Members shall not post …" and "3b(1) any Recording, in whole or in part;".
+  m = t.match(/^(\d{1,3}[A-Z])((?:\(\d{1,3}\))*)(\.?)\s+([A-Z(“"].*)$/) ?? t.match(/^(\d{1,3}[a-z])((?:\(\d{1,3}\))*)(\.?)\s+(\S.*)$/);
   if (m && (m[2] || m[3])) {
     const value = [m[1]!, ...parenItems(m[2]!)].join('.');
     return { style: `decimal-${value.split('.').length + 1}`, value, absolute: true, rest: m[4]! };

@@ -45,7 +45,7 @@ export function segment(raw: string[]): Segmented {
   const numbered = alone.filter(isSectionLabel).length >= 3 && !onlyLists(lines, alone);
   // "1.   PURPOSE" over "1.1   This regulation …": a numbered heading whose paragraphs extend its number.
   // So is "3.  RECORDS SECURITY" over "3A.", and "III.  PROCEDURES" over "III-A".
-  const extended = new Set(alone.filter((l, i) => l?.style === 'decimal-2' && !REFERENCE_WORD.test(lines[i - 1] ?? '')).map((l) => l!.value.match(/^(\d+)[A-Z]$|^([IVX]+)-[A-Z]$/)?.slice(1).find(Boolean) ?? parentNumber(l!.value)));
+  const extended = new Set(alone.filter((l, i) => l?.style === 'decimal-2' && !REFERENCE_WORD.test(lines[i - 1] ?? '')).map((l) => l!.value.match(/^(\d+)[A-Za-z]$|^([IVX]+)-[A-Z]$/)?.slice(1).find(Boolean) ?? parentNumber(l!.value)));
   let lastNumbered: number | undefined;
   // "PERSONAL USE" / "1. Department personnel are free…": capitalised headings whose lists start again at 1.
   const headed = numbered && headingsRestartLists(lines, alone);
@@ -60,6 +60,7 @@ export function segment(raw: string[]): Segmented {
   // "Incidental Personal Use: Members may use …": a policy whose sections are Title Case headings run into their text.
   const titleColons = numbered ? 0 : lines.filter((l) => TITLE_COLON.test(l) && !FIELD_LABEL.test(l)).length;
   const leadIns = lines.filter((l) => BULLET_LEAD.test(l)).length;
+  const colonsAlone = lines.filter((l) => TITLE_ALONE.test(l.trim())).length;
   // Whether the document numbers only lists, never its sections ("I.", "4.1"): then its headings are its sections.
   const listsOnly = alone.every((l, i) => !isSectionLabel(l) || (!l!.absolute && !l!.style.startsWith('roman')) || REFERENCE_WORD.test(lines[i - 1] ?? ''));
 
@@ -168,6 +169,11 @@ export function segment(raw: string[]): Segmented {
       open(label, titled ? rest.replace(/[:.]$/, '') : undefined, titled ? '' : rest);
       continue;
     }
+    // "Personal Use:" alone on its line over its paragraph: a policy whose headings close on a colon.
+    if (!numbered && colonsAlone >= 3 && TITLE_ALONE.test(line.trim()) && begun()) {
+      open(undefined, line.trim().replace(/\s*:$/, ''), '');
+      continue;
+    }
     if (!numbered && (isCapsHeading(line) || standsAlone(lines, i)) && begun() && !memoLine(lines, i)) {
       open(undefined, line.trim(), '');
       continue;
@@ -257,6 +263,9 @@ function splitRunInItems(lines: string[]): string[] {
   }
   return out;
 }
+
+/** "Cell Phones on the Dispatch Floor:" alone on its line: a heading in Title Case closed by a colon. */
+const TITLE_ALONE = /^(?=(?:\S+\s+){0,7}\S+$)[A-Z][\w'’&/(),-]*(?:\s+(?:[A-Z0-9][\w'’&/(),-]*|and|or|of|the|a|an|to|in|on|for|with|by|at|from))*\s*:$/;
 
 /** Dot leaders running to a page number: "PURPOSE ........ 1". */
 const DOT_LEADER = /(?:\.{4,}|(?:\.\s){4,})\s*\d{1,3}\s*$/;
