@@ -726,3 +726,17 @@ describe('a rule whose exception the question states', () => {
     expect(answer.citations[0]?.section).toBe('6.3');
   });
 });
+
+describe('an exception for evidence about to be lost', () => {
+  it('is claimed by "dept camera died … rain is about to wash out the footprints"', () => {
+    const engine = engineFor(`702.5 PERSONALLY OWNED PCD
+702.5.a Members may carry a personally owned PCD while on duty.
+702.5.e A personally owned PCD shall not be used to photograph or record crime scenes, evidence, victims, suspects or persons in custody unless no Office-issued recording device is available and the delay would result in the loss of evidence. Any such image shall be uploaded to the digital evidence system before the end of the shift.
+702.6 Members shall not post photographs of crime scenes on social media.
+702.7 Members shall report a lost PCD to the shift supervisor.
+`);
+    const answer = engine.ask('dept camera died on scene and the rain is about to wash out the footprints, can i take pics with my own phone');
+    expect(answer.verdict).toBe('allowed_with_conditions');
+    expect(answer.citations[0]?.section).toBe('702.5.e');
+  });
+});
