@@ -1943,3 +1943,10 @@ All 911 trunks are recorded.
     expect(flattenSections(importText(text).document.sections).map((s) => s.id)).toEqual(['Purpose', 'Personal Use', 'Cell Phones on the Dispatch Floor', 'Recorded Lines']);
   });
 });
+
+describe('what an approval is for', () => {
+  it('is no part of the approver\'s name: "approved by the Communications Director for National Public Safety Telecommunicators Week"', () => {
+    const d = classifySentence('Members shall not post photographs taken on the dispatch floor, except photographs approved by the Communications Director for National Public Safety Telecommunicators Week or for recruiting.');
+    expect(d.exception?.authority).toBe('Communications Director');
+  });
+});

@@ -406,7 +406,8 @@ export function authorityAfter(sentence: string, from: number): string | undefin
   // The role named first is the one the clause names; of two starting together, the longer says more ("CIU supervisor", not "CIU").
   const first = candidates.sort((a, b) => a.start - b.start || b.text.length - a.text.length)[0];
   if (!first) return undefined;
-  const name = first.text.replace(/\s+/g, ' ').trim();
+  // "the Communications Director for National Public Safety Telecommunicators Week": what the approval is for is no part of the name.
+  const name = first.text.replace(/\s+/g, ' ').trim().replace(/\s+for\s+(?:\S+\s+){0,6}?(?:Week|Day|Month|Year|Events?|Purposes?|Programs?|Campaigns?|Training)\b.*$/, '');
   return /^supervisory$/i.test(name) ? 'supervisor' : name;
 }
 
