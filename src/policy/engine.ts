@@ -250,6 +250,11 @@ function aboutSomething(s: Scored, q: AnalyzedQuestion, library: Library): boole
 /** A duty owed by whoever does something: "Members who review a recording … shall …", "When a member uses …, he shall …". */
 const CONDITIONAL_DUTY = /^(?:(?:members?|employees?|officers?|personnel|users?|deputies|any (?:member|employee|officer|user)|a (?:member|employee|officer|user)|those|anyone)\s+who\b|(?:when|whenever|if|once|after|upon)\b)/i;
 
+/** "… provided the use does not involve streaming video or music, gaming …": what a leave's terms leave out. */
+const LEAVE_LEAVES_OUT = /\b(?:provided|as long as|so long as)\b[^.;]*?\b(?:does|do|shall|will|may|must) not (?:involve|include)\b([^.;]*)/i;
+/** Concepts too common in a leave's terms to say what it leaves out. */
+const LEFT_OUT_GENERIC = new Set(['personal_use', 'department', 'coworker', 'ownership', 'records', 'applicability']);
+
 /** Concepts that make a use a personal one. */
 const PERSONAL = ['personal_use', 'personal_purpose', 'family'];
 
@@ -280,6 +285,17 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
   if (confinedTo.length > 0) {
     verdict = 'allowed_with_conditions';
     note = `Not ${confinedTo.map((c) => lexicon.label(c)).join(' or ')}: that is what the rule forbids.`;
+  }
+  // "Limited personal use is permitted …, provided the use … does not involve streaming video or music, gaming …",
+  // asked about streaming: what the leave leaves out is not let through.
+  const leftOut = verdict === 'allowed_with_conditions' && !exception ? LEAVE_LEAVES_OUT.exec(p.quote) : null;
+  if (leftOut) {
+    const named = lexicon.conceptsOf(leftOut[1]!);
+    const asked = [...q.direct].filter((c) => (lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic') && !LEFT_OUT_GENERIC.has(c));
+    if (asked.some((c) => named.has(c))) {
+      verdict = 'prohibited';
+      note = 'The policy allows this only on terms that leave out what you describe.';
+    }
   }
   if (exception) {
     // Leave a ban gives only in the circumstances its exception names holds on them: "except under exigent circumstances

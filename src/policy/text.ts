@@ -21,6 +21,8 @@ export function normalize(text: string): string {
   let s = text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/\be-(mail|mails|mailed|mailing)\b/g, 'e$1');
   s = s.replace(/\bdept\b\.?/g, 'department').replace(/\bdepts\b/g, 'departments');
+  // "my 9yo", "my 12 y/o": a child's age.
+  s = s.replace(/\b(\d{1,2})\s*(?:yo|y\/o|yr old|yrs old)\b/g, '$1 year old');
   // Chat shorthand for a message: "can i msg him", "long msgs".
   s = s.replace(/\bmsg(s)?\b/g, 'message$1');
   for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);

@@ -740,3 +740,19 @@ describe('an exception for evidence about to be lost', () => {
     expect(answer.citations[0]?.section).toBe('702.5.e');
   });
 });
+
+describe('what a leave\'s terms leave out', () => {
+  it('is not let through: streaming against "permitted … provided the use … does not involve streaming video or music"', () => {
+    const engine = engineFor(`1. DEPARTMENT COMPUTERS
+1.1 Use Department computers and MDTs for official business only.
+1.2 Limited personal use of an MDT is permitted during a meal period or an authorized break, provided the use is brief, does not involve streaming video or music, gaming, or online wagering, and does not interfere with Department operations.
+1.3 Do not share passwords with anyone.
+1.4 Report a lost MDT to the desk officer.
+`);
+    expect(engine.ask('can i stream netflix on the mdt if im on my meal break').verdict).toBe('prohibited');
+  });
+
+  it('hears "my 9yo" as a child of the family', () => {
+    expect(analyzeQuestion('my 9yo wants to play roblox on my work ipad', new Lexicon(readSharedLexicon())).concepts).toContain('family');
+  });
+});
