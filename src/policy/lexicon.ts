@@ -177,7 +177,7 @@ export class Lexicon {
     let bestDistance = max + 1;
     for (const word of this.spelling.get(token[0]!) ?? []) {
       const d = editDistance(token, word, max);
-      if (d < bestDistance) {
+      if (d < bestDistance && plausibleTypo(token, word)) {
         best = word;
         bestDistance = d;
       }
@@ -201,4 +201,33 @@ export class Lexicon {
     for (const parent of this.concepts[name]?.implies ?? []) out.push(...this.expand(parent, seen));
     return [...new Set(out)];
   }
+}
+
+/** Each letter's neighbours on a QWERTY keyboard. */
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+function neighbours(a: string, b: string): boolean {
+  const at = (c: string) => {
+    for (let r = 0; r < KEYBOARD_ROWS.length; r++) {
+      const i = KEYBOARD_ROWS[r]!.indexOf(c);
+      if (i >= 0) return [r, i + r * 0.5] as const;
+    }
+    return undefined;
+  };
+  const pa = at(a);
+  const pb = at(b);
+  return !!pa && !!pb && Math.abs(pa[0] - pb[0]) <= 1 && Math.abs(pa[1] - pb[1]) <= 1;
+}
+
+/**
+ * Whether `word` is what `token` was meant to be: a letter left out, doubled or swapped, a key next to the one meant,
+ * or one vowel for another.
+ * "shaving" is no slip for "sharing", nor "snowing" for "slowing": the letters that differ are far apart on the keys.
+ */
+function plausibleTypo(token: string, word: string): boolean {
+  if (token.length !== word.length) return true;
+  const differ = [...token].map((c, i) => (c === word[i] ? -1 : i)).filter((i) => i >= 0);
+  if (differ.length !== 1) return true;
+  const i = differ[0]!;
+  // "emergancy": a vowel written for another is a slip of spelling, not of the fingers.
+  return neighbours(token[i]!, word[i]!) || (/[aeiouy]/.test(token[i]!) && /[aeiouy]/.test(word[i]!));
 }

@@ -105,6 +105,10 @@ D.  The request and the decision shall be kept in DEMS.
   it('mends a typo against the vocabulary, but not a word the library itself uses in another form', () => {
     const airport = new Lexicon(readSharedLexicon(), 'Members posted at the Airport shall not record the checkpoint.');
     expect(airport.correct(['airports', 'airpds'])).toEqual(['airports', 'airpods']);
+    // A slip of the fingers or of spelling, not another word: "snowing" is no "slowing", "emergancy" is "emergency".
+    const plain = new Lexicon(readSharedLexicon());
+    expect(plain.correct(['snowing'])).toEqual(['snowing']);
+    expect(plain.correct(['emergancy'])).toEqual(['emergency']);
   });
 
   it('hears an insurance company asking for a copy as a request, not a question about insurance benefits', () => {
