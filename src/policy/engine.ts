@@ -28,7 +28,7 @@ export class PolicyEngine {
     const ranked = preferAmount(q, preferNamedRecipient(preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon))))))), this.library.lexicon);
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
-    if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library)) return composeAnswer(this.library, q, null);
+    if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library) || oneWordOnly(best, q)) return composeAnswer(this.library, q, null);
     return composeAnswer(this.library, q, decide(q, best, ranked, this.library.lexicon));
   }
 }
@@ -39,6 +39,16 @@ export class PolicyEngine {
  */
 function minScore(q: AnalyzedQuestion): number {
   return MIN_SCORE * Math.min(1, LONG_QUESTION / Math.max(1, q.terms.length));
+}
+
+/**
+ * "Can we ride the patrol bikes when it's snowing?": a question the vocabulary knows nothing of, which meets a provision
+ * in one word of its own ("patrol"), is not about it.
+ */
+function oneWordOnly(best: Scored, q: AnalyzedQuestion): boolean {
+  // "whats dems": a short question asking what a word means has only that word to go on.
+  if (q.concepts.size > 0 || q.asksDefinition || q.terms.length <= 2) return false;
+  return q.terms.filter((t) => best.item.terms.has(t)).length < 2;
 }
 
 /** How many words a question may have before its floor starts to fall. */

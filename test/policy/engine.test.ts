@@ -760,3 +760,14 @@ describe('what a leave\'s terms leave out', () => {
     expect(analyzeQuestion('my 9yo wants to play roblox on my work ipad', new Lexicon(readSharedLexicon())).concepts).toContain('family');
   });
 });
+
+describe('a question the vocabulary knows nothing of', () => {
+  it('is not addressed when it meets a provision in one word only', () => {
+    const engine = engineFor(`7. DEVICES
+7.1 Personal use shall be brief and shall not interfere with patrol, calls for service or dispatch duties.
+7.2 Members shall not post photographs of crime scenes on social media.
+7.3 Members shall report a lost device to the shift supervisor.
+`);
+    expect(engine.ask('can we ride the patrol bikes when its snowing').verdict).toBe('not_addressed');
+  });
+});
