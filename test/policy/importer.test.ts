@@ -1950,3 +1950,12 @@ describe('what an approval is for', () => {
     expect(d.exception?.authority).toBe('Communications Director');
   });
 });
+
+describe('an approval given with the work done', () => {
+  it('"unless it has been approved and installed by the IT Manager" is the IT Manager\'s approval', () => {
+    expect(classifySentence('Members shall not install any software on a computer system unless it has been approved and installed by the IT Manager.')).toMatchObject({
+      verdict: 'needs_approval',
+      authority: 'IT Manager',
+    });
+  });
+});

@@ -62,7 +62,8 @@ const APPROVAL = [
   /\b(?:unless|only when|only if|except when|until)\b[^.;]{0,60}?\b(?:has|have|receives?|obtains?)\s+(?:the\s+)?(?:(?:prior|written|advance|express)\s+)*(?:approval|authori[sz]ation|permission|consent)\s+of\b/i,
   /\b(?:unless|only when|only if|except when|except as|until)(?: first| previously| specifically| expressly)? (?:approved|authori[sz]ed|permitted|cleared|directed)(?: in writing| in advance)? by\b/i,
   /\b(?:must|shall|will) be (?:first |pre-?)?(?:approved|authori[sz]ed|cleared)(?: in advance| in writing)? by\b/i,
-  /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: in writing| in advance)? by\b/i,
+  // "… unless it has been approved and installed by the IT Manager".
+  /\b(?:only|unless|except)\b[^.;]{0,80}?\b(?:approved|authori[sz]ed|permitted|cleared|signed off)(?: and (?:installed|issued|configured|provided|enrolled|registered))?(?: in writing| in advance)? by\b/i,
   // "Access to recorded inmate calls is limited to members authorized in writing by the Jail Commander".
   /\b(?:limited|restricted|confined)\s+to\s+(?:[\w-]+\s+){0,4}?(?:authori[sz]ed|approved|designated|permitted)(?:\s+in writing|\s+in advance)?\s+by\b/i,
   // "… unless prior written approval has been obtained from the Information Security Officer".
