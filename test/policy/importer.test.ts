@@ -1953,9 +1953,11 @@ describe('what an approval is for', () => {
 
 describe('an approval given with the work done', () => {
   it('"unless it has been approved and installed by the IT Manager" is the IT Manager\'s approval', () => {
-    expect(classifySentence('Members shall not install any software on a computer system unless it has been approved and installed by the IT Manager.')).toMatchObject({
+    expect(classifySentence('Members shall not install any software on a computer system unless it has been approved and installed by the IT Manager.').exception).toMatchObject({
       verdict: 'needs_approval',
       authority: 'IT Manager',
     });
+    const [p] = provisionsOf('5. SOFTWARE\nMembers shall not install any software on a computer system unless it has been approved and installed by the IT Manager.');
+    expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'it_manager' });
   });
 });
