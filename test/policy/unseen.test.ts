@@ -60,48 +60,74 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * a university policy of Title Case headings run into their text with a colon; first score 26/90), `blind35` (a
  * directive four levels deep, a special order of plain numbered paragraphs, a jail policy in roman sections; first
  * score 62/90) and `blind36` (a Lexipol chapter, a sheriff's SOP "SOP 12.1", a police department's rules of conduct;
- * first score 35/90), scored the same way (23, 60 and 38 by the session's starting code).
+ * first score 35/90), scored the same way (23, 60 and 38 by the session's starting code). In the thirteenth,
+ * `blind37` (a sheriff's general order "1 - GENERAL" over "3-4.b", a city manual set with side headings, an SOP lettered
+ * "D.4.a"; first score 46/90), `blind38` (a patrol-guide procedure of roles beside numbered steps, a municipal code
+ * "2-147(b)(2)", a state police order with accreditation references; 48/90) and `blind39` (a directive in "SECTION VI –",
+ * a sheriff's policy "(3)(b)(ii)", a 911 rules manual "117."; 65/90), all three as with the session's starting code;
+ * then `blind40` (a Lexipol chapter "327.5.2(b)", a sheriff's policy in articles and "Section 4.03", an SOG "4.2.1";
+ * 63/90), `blind41` (a roman-outline general order, a campus policy whose lists run into its paragraphs, a sheriff's
+ * policy "5.3.2.7.a"; 54/90), `blind42` (a written directive opening with a table of contents, a jail chapter
+ * "J-210.05(b)", ALL-CAPS headings over run-in lead-ins; 62/90), `blind43` (a general order "312.04(B)(2)", a university
+ * regulation five levels deep, an FAQ "Q7" with rules "R-3"; 63/90), `blind44` (a sheriff's policy in lettered parts
+ * "B-3.a", a memo special order "3a(2)", a campus manual "§ 7.3(2)(A)"; 37/90), `blind45` (a Lexipol chapter, a directive
+ * "6.3.2.b" under "1.0 PURPOSE", Title Case headings closed by a colon; 42/90), `blind46` (a Lexipol chapter
+ * "1020.4.1(c)", a sheriff's roman-outline order, a state police manual in "Section 4 –"; 57/90) and `blind47` (a Lexipol
+ * chapter "804.6.2(b)", an accreditation-numbered order "41.3.4.2.B", a transit memo of numbered paragraphs; 56/90), each
+ * scored by the code of its moment before anything was changed for it (53, 63, 60, 35, 42, 53 and 55 by the session's
+ * starting code).
  */
 const SETS = [
-  { folder: 'unseen', min: 0.8 },
+  { folder: 'unseen', min: 0.81 },
   { folder: 'validation', min: 0.73 },
   { folder: 'holdout', min: 0.66 },
   { folder: 'fresh', min: 0.78 },
   { folder: 'blind', min: 0.7 },
-  { folder: 'blind3', min: 0.81 },
+  { folder: 'blind3', min: 0.82 },
   { folder: 'blind4', min: 0.68 },
   { folder: 'blind5', min: 0.74 },
-  { folder: 'blind6', min: 0.58 },
+  { folder: 'blind6', min: 0.59 },
   { folder: 'blind7', min: 0.47 },
   { folder: 'blind8', min: 0.52 },
   { folder: 'blind9', min: 0.58 },
   { folder: 'blind10', min: 0.39 },
-  { folder: 'blind11', min: 0.48 },
-  { folder: 'blind12', min: 0.63 },
-  { folder: 'blind13', min: 0.74 },
+  { folder: 'blind11', min: 0.5 },
+  { folder: 'blind12', min: 0.66 },
+  { folder: 'blind13', min: 0.76 },
   { folder: 'blind14', min: 0.65 },
   { folder: 'blind15', min: 0.8 },
   { folder: 'blind16', min: 0.62 },
   { folder: 'blind17', min: 0.74 },
   { folder: 'blind18', min: 0.62 },
-  { folder: 'blind19', min: 0.72 },
-  { folder: 'blind20', min: 0.63 },
-  { folder: 'blind21', min: 0.72 },
-  { folder: 'blind22', min: 0.7 },
+  { folder: 'blind19', min: 0.73 },
+  { folder: 'blind20', min: 0.64 },
+  { folder: 'blind21', min: 0.73 },
+  { folder: 'blind22', min: 0.72 },
   { folder: 'blind23', min: 0.67 },
   { folder: 'blind24', min: 0.7 },
   { folder: 'blind25', min: 0.68 },
-  { folder: 'blind26', min: 0.75 },
+  { folder: 'blind26', min: 0.76 },
   { folder: 'blind27', min: 0.65 },
   { folder: 'blind28', min: 0.66 },
-  { folder: 'blind29', min: 0.64 },
-  { folder: 'blind30', min: 0.67 },
+  { folder: 'blind29', min: 0.65 },
+  { folder: 'blind30', min: 0.7 },
   { folder: 'blind31', min: 0.74 },
-  { folder: 'blind32', min: 0.67 },
-  { folder: 'blind33', min: 0.7 },
-  { folder: 'blind34', min: 0.71 },
-  { folder: 'blind35', min: 0.68 },
-  { folder: 'blind36', min: 0.53 },
+  { folder: 'blind32', min: 0.68 },
+  { folder: 'blind33', min: 0.74 },
+  { folder: 'blind34', min: 0.76 },
+  { folder: 'blind35', min: 0.72 },
+  { folder: 'blind36', min: 0.57 },
+  { folder: 'blind37', min: 0.76 },
+  { folder: 'blind38', min: 0.73 },
+  { folder: 'blind39', min: 0.75 },
+  { folder: 'blind40', min: 0.75 },
+  { folder: 'blind41', min: 0.67 },
+  { folder: 'blind42', min: 0.74 },
+  { folder: 'blind43', min: 0.71 },
+  { folder: 'blind44', min: 0.66 },
+  { folder: 'blind45', min: 0.66 },
+  { folder: 'blind46', min: 0.63 },
+  { folder: 'blind47', min: 0.63 },
 ];
 
 function documentsIn(dir: string): string[] {
