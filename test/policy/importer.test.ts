@@ -1961,3 +1961,12 @@ describe('an approval given with the work done', () => {
     expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'it_manager' });
   });
 });
+
+describe('a reservation over a list of bans', () => {
+  it('leaves them bans, with the leave as their exception: "Except as expressly authorized by the Chief of Police, employees shall not engage in any of the following conduct:"', () => {
+    const d = classifySentence('Except as expressly authorized by the Chief of Police, employees shall not engage in any of the following conduct, whether on or off duty:');
+    expect(d.verdict).toBe('prohibited');
+    expect(d.exception).toMatchObject({ verdict: 'needs_approval', authority: 'Chief of Police' });
+    expect(classifySentence('Except as authorized by the Chief of Police, employees shall not post photographs of crime scenes.').verdict).toBe('needs_approval');
+  });
+});

@@ -197,7 +197,10 @@ export function classifySentence(whole: string): Deontic {
   const main = classifyWording(rest);
   const clause = classifyWording(text);
   // "…may not … unless authorized by the Chief of Police": the exception is only the approval path.
-  if (clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
+  // "Except as expressly authorized by the Chief of Police, employees shall not engage in any of the following conduct:":
+  // a reservation over a list of bans, which stay bans; the Chief's leave is their exception.
+  const reservation = leadIn && main.verdict === 'prohibited' && /^\s*except as (?:otherwise |expressly |specifically )*(?:authori[sz]ed|approved|permitted)\b/i.test(sentence);
+  if (!reservation && clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
     return { verdict: 'needs_approval', authority: clause.authority, leadIn };
   }
   // "Laptops shall remain at the station unless the shift supervisor approves their removal for court": doing otherwise takes that approval.
