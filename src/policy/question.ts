@@ -92,7 +92,7 @@ const PROCEDURE = [
 
 /** "can IA go through my email", "does the office look at our pages": about what others may do to you. */
 const AUTHORITY_SUBJECT =
-  /(?:^|[,;.]\s*|\b(?:then|so)\s+)(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
+  /(?:^|[,;.]\s*|\b(?:then|so)\s+)(?:can|could|may|will|would|do|does|is|are)\s+(?:my |the |our |a |an )?(?:boss|bosses|supervisors?|sergeant|sarge|sgt|lieutenant|lt|captain|chief|sheriff|sheriffs office|sheriff s office|police department|pd|ia|internal affairs|hr|human resources|management|admin|command staff|brass|department|city|office|agency|county|employer|the it|it department|public|media|press|reporters?|a judge|court|prosecutors?)\b(?!\s+(?:i|we)\b)/;
 
 /** "who notifies the state …", "who decides if …", "who handles records requests": whose duty something is. */
 const ANOTHERS_DUTY =

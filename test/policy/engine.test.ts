@@ -142,6 +142,7 @@ D.  The request and the decision shall be kept in DEMS.
 
   it('hears "can they see it" and "can itd see" ask what others can do, not leave', () => {
     expect(analyzeQuestion('if i check my gmail on a patrol computer can they see it', lexicon).intent).toBe('fact');
+    expect(analyzeQuestion('can the sheriffs office go thru the texts on my county phone or is that private', lexicon).intent).toBe('fact');
     expect(analyzeQuestion('can itd see what websites i go on from work', lexicon).intent).toBe('fact');
     expect(analyzeQuestion('can i check my gmail on a patrol computer', lexicon).intent).toBe('permission');
   });
