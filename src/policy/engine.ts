@@ -129,7 +129,9 @@ const SAME_SECTION_APPROVAL_OPEN = 0.6;
 function preferApprovalForProcess(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || !q.seeksProcess || first.item.provision.verdict === 'needs_approval') return ranked;
-  return promote(ranked, (s) => s.score >= first.score * 0.5 && s.item.provision.verdict === 'needs_approval' && !s.missing.includes('objects'));
+  const approval = (s: Scored) => s.score >= first.score * 0.5 && s.item.provision.verdict === 'needs_approval' && !s.missing.includes('objects');
+  // One that names the act asked about too, before one that only names its matter.
+  return ranked.some((s) => approval(s) && s.missing.length === 0) ? promote(ranked, (s) => approval(s) && s.missing.length === 0) : promote(ranked, approval);
 }
 
 /**

@@ -1970,3 +1970,12 @@ describe('a reservation over a list of bans', () => {
     expect(classifySentence('Except as authorized by the Chief of Police, employees shall not post photographs of crime scenes.').verdict).toBe('needs_approval');
   });
 });
+
+describe('an approval alongside what the law allows', () => {
+  it('is the way through: "shall not be released … unless the release is authorized by statute and approved in advance by the Records Supervisor"', () => {
+    const [p] = provisionsOf(
+      '4. DISSEMINATION\nCHRI shall not be released to a non-criminal justice agency or person, such as a school district, an employer or a landlord, unless the release is authorized by statute and approved in advance by the Records Supervisor.',
+    );
+    expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'records_supervisor' });
+  });
+});

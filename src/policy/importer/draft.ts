@@ -171,6 +171,8 @@ const BACK_REFERENCE =
 
 /** A sentence about the cases the rule before leaves out: "Any other application may be installed only with…". */
 const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additional)\b/i;
+/** Circumstances that only say the law or the job allows something: "authorized by statute", "lawful". */
+const LAWFUL = new Set(['authorized_duty', 'law_compliance']);
 /** "A member who requires additional software …", "Members who need other applications …": asking past the rule before. */
 const WANTS_MORE = /\b(?:who|that)\s+(?:requires?|needs?|wants?|wish(?:es)?)\s+(?:an?\s+)?(?:additional|other|further|more|new|another)\b/i;
 
@@ -550,7 +552,9 @@ class Drafter {
     const written = [first, ...rest.map((item) => (item.trim().split(/\s+/).length <= 4 ? `${said} ${item}` : item))];
     const alternatives = written.map(circumstances).filter((when) => when.length > 0);
     // An alternative that is only the approval ("authorized in advance by the Sheriff"), in no circumstance of its own.
-    const bare = !!e.authority && written.some((w) => w.includes(e.authority!) && circumstances(w).length === 0);
+    // So is one whose only other circumstance is that the law allows it ("authorized by statute and approved in advance by
+    // the Records Supervisor"): the approval is the way through.
+    const bare = !!e.authority && written.some((w) => w.includes(e.authority!) && circumstances(w).every((c) => LAWFUL.has(c)));
     const key = this.authorityKey(e.authority, e.verdict);
     const found = alternatives.map((when) => {
       const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };
