@@ -1979,3 +1979,28 @@ describe('an approval alongside what the law allows', () => {
     expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'records_supervisor' });
   });
 });
+
+describe('sections numbered again from 1 in each article', () => {
+  it('are cited with their article, "IV.3", and prose naming articles is no article', () => {
+    const text = `PART TWO – CONDUCT
+
+These Rules bind all County offices.
+Article V (Outside Employment) and Articles I through III are published separately.
+
+                               ARTICLE IV – TECHNOLOGY
+
+Section 1. Applicability. This Article applies to all employees.
+
+Section 2. Passwords. Employees shall not share passwords.
+
+                               ARTICLE VI – SOCIAL MEDIA
+
+Section 1. Applicability. This Article applies to all employees.
+
+Section 2. Personal accounts. Employees may keep personal accounts.
+`;
+    const ids = flattenSections(importText(text).document.sections).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['IV', 'IV.1', 'IV.2', 'VI', 'VI.1', 'VI.2']));
+    expect(ids).not.toContain('V');
+  });
+});

@@ -26,6 +26,7 @@ export function importPolicyText(raw: string, options: ImportOptions): ImportRes
   const { lines, dropped } = cleanText(raw);
   if (dropped.length > 0) report.push(`dropped ${dropped.length} page header/footer line(s), e.g. "${dropped[0]}"`);
   const { front, back, sections } = segment(lines);
+  qualifyRestartedSections(sections);
   for (const id of makeIdsUnique(sections)) report.push(`§${id} appears more than once: later ones are numbered "${id} (2)", … — check the numbering`);
   if (sections.length === 0) report.push('no numbered sections or headings found: the whole text is one section');
   const crowded = crowdedSection(sections);
@@ -87,6 +88,39 @@ function borrowReferredAuthorities(sections: Section[]): void {
       if (!target) continue;
       const named = flattenSections([target]).flatMap((t) => t.provisions ?? []).find((q) => q.verdict === p.verdict && q.authority);
       if (named) p.authority = named.authority;
+    }
+  }
+}
+
+/**
+ * "ARTICLE IV – TECHNOLOGY" / "Section 3. …", "ARTICLE VI" / "Section 3. …": sections numbered again from 1 in each
+ * article are cited with their article, "IV.3", as the rules cite them ("IV-3").
+ */
+function qualifyRestartedSections(sections: Section[]): void {
+  const numbered = (s: Section) => /^Section (\d+)$/.exec(s.id)?.[1];
+  const articles = sections.filter((s) => /^[IVXLC]+$/.test(s.id) && (s.children ?? []).some((c) => numbered(c)));
+  const seen = new Set<string>();
+  let restarts = false;
+  for (const a of articles) {
+    for (const c of a.children!) {
+      const n = numbered(c);
+      if (!n) continue;
+      if (seen.has(n)) restarts = true;
+      seen.add(n);
+    }
+  }
+  if (!restarts) return;
+  for (const a of articles) {
+    for (const c of a.children!) {
+      const n = numbered(c);
+      if (!n) continue;
+      const from = c.id;
+      const to = `${a.id}.${n}`;
+      const rename = (s: Section) => {
+        if (s.id === from || s.id.startsWith(`${from}.`)) s.id = to + s.id.slice(from.length);
+        for (const k of s.children ?? []) rename(k);
+      };
+      rename(c);
     }
   }
 }

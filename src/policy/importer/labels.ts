@@ -44,6 +44,8 @@ export function parseLabel(line: string, state: LabelState): Label | undefined {
   let m = t.match(/^(section|article|chapter|part|rule|paragraph|standard|§|sec\.|sect\.|art\.|para\.|sec(?=\s))\s*([0-9]+(?:[-.][0-9]+)*|[IVXLC]+|(?<=^part\s+)[A-H](?=\s*(?:[-–—:.]|$)))\b[.:]?\s*[-–—:.]?\s*(.*)$/i);
   // "section 3(c)." at a line's start is a reference that wrapped there: a heading capitalises its word.
   if (m && /^[a-z]/.test(m[1]!)) m = null;
+  // "Article V (Outside Employment) and Articles I through III … are published separately": prose naming articles.
+  if (m && /^\([^)]{1,60}\)\s+(?:and|or|through|of|is|are|was|were|to|in)\b/.test(m[3]!)) m = null;
   if (m) {
     const written = m[1]!.toLowerCase();
     // "Sec. 12-4." keeps the document's own abbreviation; "§ 5" reads "Section 5", "Sec 4" "Sec. 4".
