@@ -157,7 +157,7 @@ function preferPrimaryDuty(ranked: Scored[]): Scored[] {
 /**
  * "… shall report the message using the phishing report button": a duty that names no one says nothing of whom to
  * tell. The duty in the same section that does ("shall immediately notify the on-duty Watch Commander") answers, when
- * it fits nearly as well.
+ * it fits at least a third as well.
  */
 function preferNamedRecipient(ranked: Scored[]): Scored[] {
   const [first] = ranked;
