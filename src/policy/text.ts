@@ -82,6 +82,11 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[a.length]![b.length]!;
 }
 
+/** How many spaces a line stands in from the margin. */
+export function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 /** A list item joined to the next by "and": "(1) no Department device is reasonably available; and". */
 export function joinedToNext(item: string): boolean {
   return /(?:^|[\s;,])and$/i.test(item.trim());

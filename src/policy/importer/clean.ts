@@ -1,5 +1,6 @@
 /** Mends what PDF extraction does to a policy's text, without touching its wording. */
 
+import { indentOf } from '../text.js';
 import { isCapsHeading, isTitleHeading, newLabelState, parseLabel } from './labels.js';
 
 /** Words extraction commonly breaks or misreads, and their mends. */
@@ -118,9 +119,8 @@ const SIDE_LINE = /^(\S(?:.*?\S)?)\s{2,}(\S.*)$/;
  * document reads as headings over paragraphs.
  */
 export function sideHeadings(lines: string[]): string[] {
-  const indent = (l: string) => l.length - l.trimStart().length;
   const side = (l: string, column?: number) => {
-    const m = indent(l) === 0 ? SIDE_LINE.exec(l) : null;
+    const m = indentOf(l) === 0 ? SIDE_LINE.exec(l) : null;
     // A heading of words, not a number ("OPER.11.1   EQUIPMENT") nor a label ("Subject:   …"), beside a sentence.
     if (!m || m[1]!.length > 28 || m[1]!.split(/\s+/).length > 4 || !/^[A-Z][A-Za-z'’&/(), -]*$/.test(m[1]!) || /[.:;,]$/.test(m[1]!) || isCapsHeading(m[2]!)) return undefined;
     const at = l.length - m[2]!.length;
@@ -138,7 +138,7 @@ export function sideHeadings(lines: string[]): string[] {
     const first = side(lines[i]!, column);
     if (!first) {
       const l = lines[i]!;
-      out.push(indent(l) >= column ? l.slice(column) : l);
+      out.push(indentOf(l) >= column ? l.slice(column) : l);
       continue;
     }
     // The heading's words run down the margin beside its first lines of text.
@@ -148,8 +148,9 @@ export function sideHeadings(lines: string[]): string[] {
       const next = side(lines[i + 1]!, column);
       if (!next) break;
       const last = heading[heading.length - 1]!;
-      heading[heading.length - 1] = last.endsWith('-') && /^[a-z]/.test(next.heading) ? last.slice(0, -1) + next.heading : last;
-      if (!(last.endsWith('-') && /^[a-z]/.test(next.heading))) heading.push(next.heading);
+      // "Informa-" / "tion Technology": a word hyphenated down the margin.
+      if (last.endsWith('-') && /^[a-z]/.test(next.heading)) heading[heading.length - 1] = last.slice(0, -1) + next.heading;
+      else heading.push(next.heading);
       text.push(next.text);
       i++;
     }

@@ -550,11 +550,12 @@ class Drafter {
     const [first = '', ...rest] = e.text.split(list ? /,?\s+or\s+|,\s*/i : /,?\s+or\s+|,\s*(?=except\b|unless\b)/i);
     const said = list ? (LIST_HEAD.exec(first)?.[0] ?? '') : '';
     const written = [first, ...rest.map((item) => (item.trim().split(/\s+/).length <= 4 ? `${said} ${item}` : item))];
-    const alternatives = written.map(circumstances).filter((when) => when.length > 0);
+    const cases = written.map(circumstances);
+    const alternatives = cases.filter((when) => when.length > 0);
     // An alternative that is only the approval ("authorized in advance by the Sheriff"), in no circumstance of its own.
     // So is one whose only other circumstance is that the law allows it ("authorized by statute and approved in advance by
     // the Records Supervisor"): the approval is the way through.
-    const bare = !!e.authority && written.some((w) => w.includes(e.authority!) && circumstances(w).every((c) => LAWFUL.has(c)));
+    const bare = !!e.authority && written.some((w, k) => w.includes(e.authority!) && cases[k]!.every((c) => LAWFUL.has(c)));
     const key = this.authorityKey(e.authority, e.verdict);
     const found = alternatives.map((when) => {
       const out: ProvisionException = { when, verdict: e.verdict, quote: sentence, note: `Exception: ${e.text.trim()}.` };

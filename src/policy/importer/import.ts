@@ -1,5 +1,6 @@
 import { Lexicon } from '../lexicon.js';
 import { flattenSections, provisionProblems } from '../library.js';
+import { indentOf } from '../text.js';
 import type { Authority, ConceptEntry, PolicyDocument, Section } from '../types.js';
 import { cleanText, fieldTables } from './clean.js';
 import { draftProvisions } from './draft.js';
@@ -99,17 +100,8 @@ function borrowReferredAuthorities(sections: Section[]): void {
 function qualifyRestartedSections(sections: Section[]): void {
   const numbered = (s: Section) => /^Section (\d+)$/.exec(s.id)?.[1];
   const articles = sections.filter((s) => /^[IVXLC]+$/.test(s.id) && (s.children ?? []).some((c) => numbered(c)));
-  const seen = new Set<string>();
-  let restarts = false;
-  for (const a of articles) {
-    for (const c of a.children!) {
-      const n = numbered(c);
-      if (!n) continue;
-      if (seen.has(n)) restarts = true;
-      seen.add(n);
-    }
-  }
-  if (!restarts) return;
+  const numbers = articles.flatMap((a) => a.children!.map(numbered).filter((n) => n !== undefined));
+  if (new Set(numbers).size === numbers.length) return;
   for (const a of articles) {
     for (const c of a.children!) {
       const n = numbered(c);
@@ -176,7 +168,7 @@ function headerFields(raw: string): Map<string, string> {
   const fields = new Map<string, string>();
   let last: string | undefined;
   for (const line of raw.split('\n').slice(0, 40)) {
-    const indent = line.length - line.trimStart().length;
+    const indent = indentOf(line);
     const cells = line.trim().split(/\s{3,}/).filter(Boolean);
     const first = cells[0]?.match(FIELD);
     // "           Devices and Social Media": the left column's field goes on.

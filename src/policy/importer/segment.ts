@@ -1,5 +1,6 @@
 import type { Section } from '../types.js';
 import { isCapsHeading, isTitleHeading, looksLikeTitle, newLabelState, parseLabel, romanValue, type Label } from './labels.js';
+import { indentOf } from '../text.js';
 import { chapterNumberAt } from './clean.js';
 
 export interface Segmented {
@@ -243,7 +244,7 @@ function splitRunInItems(lines: string[]): string[] {
       out.push(line);
       continue;
     }
-    const pad = line.slice(0, line.length - line.trimStart().length);
+    const pad = line.slice(0, indentOf(line));
     let rest = line;
     for (;;) {
       const at = expected ? rest.slice(1).search(new RegExp(String.raw`(?<=\S\s+)\(${expected}\)\s+(?=[A-Za-z"“])`)) + 1 : rest.search(/(?<=:\s*)\(a\)\s+(?=[A-Za-z"“])/);
@@ -544,8 +545,7 @@ function inlineItemWrapped(label: Label, previous: string[]): boolean {
 function wrappedReference(label: Label, previous: string, last: string | undefined, line = ''): boolean {
   // "… except as provided in section" / "     5.2. An officer who finds …": a number a reference word asks for, at the
   // indent of the paragraph it runs on in, where the sections' own numbers stand further out.
-  const indent = (l: string) => l.length - l.trimStart().length;
-  if (REFERENCE_WORD.test(previous) && indent(line) > 0 && indent(line) === indent(previous)) return true;
+  if (REFERENCE_WORD.test(previous) && indentOf(line) > 0 && indentOf(line) === indentOf(previous)) return true;
   // "3.2.2.3 information …; and" / "3.2.2.4 the identity of …": the next number in turn is an item, however it reads.
   if (last && nextInTurn(label.value, last) && !/^(?:and|or|through|thru|to|of|in|above|below|shall|may)\b|^[;,)]/.test(label.rest.trim())) return false;
   // "… CJIS Security Policy, Sec." / "5.10 (System and Communications Protection).": the number a reference word asks for.
@@ -576,7 +576,6 @@ function runInHeading(body: string): string | undefined {
   return m[1]!.trim();
 }
 
-/** How many open sections stay open when a section of this style starts. */
 /**
  * "4. Body-Worn Cameras" / "A. Issuance and Inspection" / "1. Each sworn officer …": a number that starts again at 1
  * under a lettered part of a numbered section is that part's list, not the section after 4; so are the numbers that
@@ -595,6 +594,7 @@ function restartedList(label: Label, stack: Open[]): Label {
   return label;
 }
 
+/** How many open sections stay open when a section of this style starts. */
 function openDepth(stack: Open[], style: string): number {
   const decimal = decimalDepth(style);
   if (decimal > 0) {
