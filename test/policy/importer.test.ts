@@ -2004,3 +2004,30 @@ Section 2. Personal accounts. Employees may keep personal accounts.
     expect(ids).not.toContain('V');
   });
 });
+
+describe('a titled subsection after a list', () => {
+  const text = `Policy 1040
+Employee Use of Social Media
+
+1040.5 PROHIBITED SPEECH, EXPRESSION AND CONDUCT
+The following is prohibited on social media, whether the employee is on or off duty:
+(a)   Content that is obscene or sexually explicit.
+(b)   Photographs of crime scenes, evidence or victims.
+
+1040.5.1 Identification as an Employee
+Employees may identify themselves as employees of the Department on personal social media accounts.
+
+1040.5.2 Department Insignia and Uniform Images
+Employees shall not post photographs of themselves in Department uniform without the prior approval of the Public
+Information Officer. Approval may be granted for ceremonies, graduations, promotions and community events.
+`;
+  const result = importText(text);
+  it('keeps its title, small words and all: "Identification as an Employee"', () => {
+    expect(sectionOf(result, '1040.5.1').title).toBe('Identification as an Employee');
+  });
+  it('is a rule of its own, not one more item the list\'s lead-in bans', () => {
+    expect(sectionOf(result, '1040.5.b').provisions?.[0]?.verdict).toBe('prohibited');
+    expect(sectionOf(result, '1040.5.1').provisions?.map((p) => p.verdict)).toEqual(['allowed']);
+    expect(sectionOf(result, '1040.5.2').provisions?.find((p) => p.quote.startsWith('Approval may'))?.verdict).toBe('info');
+  });
+});

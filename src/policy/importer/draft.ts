@@ -318,7 +318,15 @@ class Drafter {
         }
       }
     }
-    const children = section.children?.map((c) => this.section(c, childContext, sectionActor));
+    // "1040.5 … the following is prohibited: (a) … (j) …" then "1040.5.1 Unauthorized Endorsements": a titled subsection after
+    // the list is a rule of its own, not one more item the lead-in governs.
+    let listEnded = false;
+    const children = section.children?.map((c) => {
+      const ownTitle = c.title !== '' && c.title !== section.title;
+      if (!ownTitle) listEnded = true;
+      else if (listEnded) return this.section(c, inherited, sectionActor);
+      return this.section(c, childContext, sectionActor);
+    });
     // What a "Purpose" or "Scope" section says about the policy ("what employees may do") is no rule.
     if (DESCRIPTIVE_SECTION.test(section.title)) {
       for (const p of provisions) {

@@ -228,7 +228,7 @@ export function looksLikeTitle(rest: string, numberedSection = false): boolean {
   // "(c) the Technology" / "Coordinator maintains …": a heading never opens on a small word.
   if (/^[a-z]/.test(t)) return false;
   const words = t.replace(/[:.]$/, '').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
-  const capitalised = words.filter((w) => /^["'(“]?[A-Z0-9]/.test(w) || /^(and|or|of|the|a|an|to|in|on|for|with|by)$/.test(w));
+  const capitalised = words.filter((w) => /^["'(“]?[A-Z0-9]/.test(w) || /^(and|or|of|the|a|an|to|in|on|for|with|by|as|at|from|into|onto|per|via|vs|upon|under|within|without|after|before|during|over|off|nor|but|out|up|than|through|between|while)$/.test(w));
   // "Multi-Factor Authentication." and "Take-home vehicles." are headings; "Gambling is prohibited." is a sentence.
   const verb = /\b(?:shall|may|must|will|should|is|are|can|was|were|has|have|does|do)\b/i.test(t);
   // A list item ("(a) Photographs of themselves in uniform.") is content; a numbered section's short line is its heading.
