@@ -25,7 +25,7 @@ export class PolicyEngine {
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
     const scored = this.index.rank(q);
-    const ranked = preferAmount(q, preferNamedRecipient(preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon))))))), this.library.lexicon);
+    const ranked = preferAmount(q, preferNamedRecipient(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon))))))), this.library.lexicon);
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
     if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library) || oneWordOnly(best, q)) return composeAnswer(this.library, q, null);
@@ -159,11 +159,17 @@ function preferPrimaryDuty(ranked: Scored[]): Scored[] {
  * tell. The duty in the same section that does ("shall immediately notify the on-duty Watch Commander") answers, when
  * it fits at least a third as well.
  */
-function preferNamedRecipient(ranked: Scored[]): Scored[] {
+function preferNamedRecipient(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || first.item.provision.verdict !== 'must_report' || first.item.provision.authority) return ranked;
-  return promote(ranked, (s) => inSameSection(s, first) && s.score >= first.score * 0.35 && s.item.provision.verdict === 'must_report' && !!s.item.provision.authority);
+  // "Who do I call?" asks for a person: a duty elsewhere that names one, fitting nearly as well, before one that names no one
+  // ("shall be reported with the Report Phishing button").
+  const near = (s: Scored) => inSameSection(s, first) ? s.score >= first.score * 0.35 : q.asksWhom && s.score >= first.score * NAMED_ELSEWHERE;
+  return promote(ranked, (s) => near(s) && s.item.provision.verdict === 'must_report' && !!s.item.provision.authority);
 }
+
+/** How nearly a duty naming whom to tell, outside the section of one naming no one, must fit to answer "who do I call?". */
+const NAMED_ELSEWHERE = 0.75;
 
 /** An amount or a period in words or figures: "90 days", "once per shift", "annually". */
 const AMOUNT =

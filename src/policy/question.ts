@@ -33,6 +33,8 @@ export interface AnalyzedQuestion {
   asksDefinition: boolean;
   /** Roles the asker says they hold: "im a dispatcher", "as the FTO". */
   roles: Set<string>;
+  /** "who do I call?", "who needs to know": asks for a person, whom only a duty that names one answers. */
+  asksWhom: boolean;
 }
 
 /** What comes before a role the asker says they hold: "im a", "as the", "i work as an". */
@@ -209,7 +211,8 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   // "im a dispatcher", "dispatcher here, …": the asker says what they are.
   const asker = (m: ConceptMatch) => ASKER_ROLE.test(tokens.slice(Math.max(0, m.start - 5), m.start).join(' ')) || tokens[m.end] === 'here';
   const roles = new Set(matches.filter((m) => lexicon.kind(m.concept) === 'role' && asker(m)).map((m) => m.concept));
-  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, asksDefinition, roles };
+  const asksWhom = /\bwho(?:m)?\b/.test(normalized);
+  return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, asksDefinition, roles, asksWhom };
 }
 
 /** "how long", "how many", "how much", "how often": a question after an amount or a period. */

@@ -155,7 +155,10 @@ export class ProvisionIndex {
     // "Do we get a stipend for using our own phone?": a rule about personal phones that says nothing of pay is no answer.
     // "Can I wear airpods on patrol?": a rule on hands-free devices speaks of earbuds too.
     // "Approval is valid for 180 days" under "Fictitious Online Personas" speaks of fake profiles through its heading.
-    for (const f of query.focus) {
+    // "Gave my password to someone claiming to be IT, who do I call?": the duty to report a security incident speaks of
+    // every incident, whatever it was about.
+    const reportsIncident = q.intent === 'procedure' && p.verdict === 'must_report' && q.concepts.has('breach') && item.concepts.has('breach');
+    for (const f of reportsIncident ? [] : query.focus) {
       if (f.spokenOf.some((x) => item.concepts.has(x) || item.named.has(x)) || (p.exceptions ?? []).some((e) => e.when.includes(f.concept))) continue;
       factor *= FOCUS_MISSING;
     }

@@ -772,3 +772,15 @@ describe('a question the vocabulary knows nothing of', () => {
     expect(engine.ask('can we ride the patrol bikes when its snowing').verdict).toBe('not_addressed');
   });
 });
+
+describe('"who do I call?" after a security incident', () => {
+  it('is the duty to report an incident, whatever the incident was about', () => {
+    const a = engineForFixture('blind49/tamarack-county.txt').ask('got a text from someone claiming to be it asking for my password and i answered it, who do i call');
+    expect(a.verdict).toBe('must_report');
+    expect(a.reportTo).toBe('Information Systems Manager');
+  });
+  it('is answered by a duty that names someone, not by a button', () => {
+    const a = engineForFixture('blind50/brenton-ridge.txt').ask('i clicked a link in a sketchy email and now my pc is acting weird, who do i call');
+    expect(a.reportTo).toBe('IT Manager');
+  });
+});

@@ -2031,3 +2031,11 @@ Information Officer. Approval may be granted for ceremonies, graduations, promot
     expect(sectionOf(result, '1040.5.2').provisions?.find((p) => p.quote.startsWith('Approval may'))?.verdict).toBe('info');
   });
 });
+
+describe('an approval after what a ban leaves out', () => {
+  it('is the way through: "… other than updates pushed by the Patrol, unless the ISO has approved it"', () => {
+    expect(
+      classifySentence('Members shall not install, download, or update any software or application on an MDC, laptop, or Patrol smartphone, other than updates pushed by the Patrol, unless the ISO has approved it.'),
+    ).toMatchObject({ verdict: 'needs_approval', authority: 'ISO' });
+  });
+});

@@ -203,6 +203,13 @@ export function classifySentence(whole: string): Deontic {
   if (!reservation && clause.verdict === 'needs_approval' && (main.verdict === 'prohibited' || main.verdict === 'info') && isPureApproval(text, clause.authority)) {
     return { verdict: 'needs_approval', authority: clause.authority, leadIn };
   }
+  // "… other than updates pushed by the Patrol, unless the ISO has approved it": past what the ban leaves out, the way
+  // through is the approval.
+  const unlessTail = /,\s*(unless\b[^,;]*)$/i.exec(text)?.[1];
+  const tail = unlessTail ? classifyWording(unlessTail) : undefined;
+  if (!reservation && tail?.verdict === 'needs_approval' && main.verdict === 'prohibited' && isPureApproval(unlessTail!, tail.authority)) {
+    return { verdict: 'needs_approval', authority: tail.authority, leadIn };
+  }
   // "Laptops shall remain at the station unless the shift supervisor approves their removal for court": doing otherwise takes that approval.
   if (clause.verdict === 'needs_approval' && clause.authority && main.verdict === 'info' && main.required && /^unless\b/i.test(text)) {
     return { verdict: 'needs_approval', authority: clause.authority, leadIn };
