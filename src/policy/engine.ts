@@ -73,12 +73,14 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
   if (!first || (first.item.provision.verdict !== 'allowed' && first.item.provision.verdict !== 'allowed_with_conditions')) return ranked;
   const id = first.item.section.id;
   const named = [...q.direct].filter((c) => lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic');
-  const within = (s: Scored) => s.item.document === first.item.document && s.item.section.id.startsWith(`${id}.`);
+  // "Deputies may review their own recordings … A deputy involved in an officer-involved shooting … shall not review
+  // recordings of the incident until authorized by the Undersheriff": the case the question names, in the same section.
+  const below = (s: Scored) => s.item.document === first.item.document && s.item.section.id.startsWith(`${id}.`);
+  const beside = (s: Scored) => s.item.section === first.item.section && s.item.provision.verdict === 'needs_approval';
+  const within = (s: Scored) => (below(s) && s.item.provision.verdict === 'prohibited' && s.score >= first.score * LIMIT_WITHIN) || (beside(s) && s.score >= first.score * CASE_BESIDE);
   return promote(
     ranked,
     (s) =>
-      s.score >= first.score * LIMIT_WITHIN &&
-      s.item.provision.verdict === 'prohibited' &&
       within(s) &&
       named.some((c) => s.item.concepts.has(c) && !first.item.concepts.has(c)),
   );
@@ -86,6 +88,8 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
 
 /** How nearly a ban within a permission must fit, against the permission, to decide the case it names. */
 const LIMIT_WITHIN = 0.6;
+/** The same, for an approval the permission's own section requires in a case of its own. */
+const CASE_BESIDE = 0.8;
 
 /** How nearly a rule must fit, against the best fact, to answer a question asking leave. */
 const RULE_FOR_LEAVE = 0.8;
@@ -308,7 +312,10 @@ function decide(q: AnalyzedQuestion, best: Scored, ranked: Scored[], lexicon: Le
   // asked about streaming: what the leave leaves out is not let through.
   const leftOut = verdict === 'allowed_with_conditions' && !exception ? LEAVE_LEAVES_OUT.exec(p.quote) : null;
   if (leftOut) {
-    const named = lexicon.conceptsOf(leftOut[1]!);
+    // "Limited personal use of department internet access is allowed …, provided the use does not involve a site … prohibited
+    // by this policy": what the leave itself grants is not what it leaves out.
+    const granted = lexicon.conceptsOf(p.quote.slice(0, leftOut.index));
+    const named = new Set([...lexicon.conceptsOf(leftOut[1]!)].filter((c) => !granted.has(c)));
     const asked = [...q.direct].filter((c) => (lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic') && !LEFT_OUT_GENERIC.has(c));
     if (asked.some((c) => named.has(c))) {
       verdict = 'prohibited';

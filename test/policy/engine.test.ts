@@ -784,3 +784,18 @@ describe('"who do I call?" after a security incident', () => {
     expect(a.reportTo).toBe('IT Manager');
   });
 });
+
+describe('a permission beside the approval its section requires in a case of its own', () => {
+  it('gives way to it when the question names that case: "after the ois … can i watch my bodycam"', () => {
+    const a = engineForFixture('blind49/tamarack-county.txt').ask('after the ois last night can i watch my bodycam before i give my statement');
+    expect(a.verdict).toBe('needs_approval');
+    expect(a.approver).toBe('Undersheriff');
+    expect(engineForFixture('blind49/tamarack-county.txt').ask('can i rewatch my bwc before i write my report on a dui arrest').verdict).not.toBe('needs_approval');
+  });
+});
+
+describe('what a leave\'s terms leave out, against what it grants', () => {
+  it('is not what it grants: "Limited personal use of department internet access is allowed …, provided the use does not involve a site … prohibited"', () => {
+    expect(engineForFixture('blind49/marlow-creek.txt').ask('ok to check my bank acct on the station pc during lunch?').verdict).toBe('allowed_with_conditions');
+  });
+});
