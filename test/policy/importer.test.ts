@@ -2039,3 +2039,15 @@ describe('an approval after what a ban leaves out', () => {
     ).toMatchObject({ verdict: 'needs_approval', authority: 'ISO' });
   });
 });
+
+describe('an approval with terms of its own', () => {
+  it('is the way through: "… except with the written approval of the Chief of Police, and then only for functions …"', () => {
+    expect(
+      classifySentence('Shared or group accounts shall not be created except with the written approval of the Chief of Police, and then only for functions that cannot be performed with individual accounts.'),
+    ).toMatchObject({ verdict: 'needs_approval', authority: 'Chief of Police' });
+  });
+  it('and what the approver weighs is no circumstance of the asker\'s: "… unless approved in writing by the LASO after a security review"', () => {
+    const [p] = provisionsOf('4.3 HARDWARE\n4.3.2 Personally owned devices, including USB drives, shall not be connected to any County computer unless approved in writing by the Local Agency Security Officer after a security review.');
+    expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'local_agency_security_officer' });
+  });
+});

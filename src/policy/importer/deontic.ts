@@ -187,7 +187,7 @@ export function classifySentence(whole: string): Deontic {
   // opens a clause of its own, to the sentence's end.
   // "… any phone other than the ITS, including a department-issued phone, and shall not place …": what follows
   // "including" widens the ban, and a clause with a verb of its own is no part of the exception.
-  const cut = (t: string) => (/^[,;]?\s*other than\b/i.test(t) ? t.replace(/,\s*(?:including|such as)\b.*$/i, '') : t).replace(/,\s*and\s+(?:shall|must|will|may not)\b.*$/i, '');
+  const cut = (t: string) => (/^[,;]?\s*other than\b/i.test(t) ? t.replace(/,\s*(?:including|such as)\b.*$/i, '') : t).replace(/,\s*and\s+(?:shall|must|will|may not)\b.*$/i, '').replace(/,\s*and\s+(?:then\s+)?only\s+(?!with\b|upon\b|after\b|by\b|if approved\b|when approved\b).*$/i, '');
   const clauseText = /^[,;]?\s*except that\b/i.test(found[0]) ? sentence.slice(found.index).replace(/[.;]\s*$/, '') : cut(found[0]);
   const text = clauseText.replace(/^[,;\s]+/, '');
   const rest = sentence.replace(clauseText, ' ');

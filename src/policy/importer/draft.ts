@@ -171,8 +171,11 @@ const BACK_REFERENCE =
 
 /** A sentence about the cases the rule before leaves out: "Any other application may be installed only with…". */
 const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additional)\b/i;
-/** Circumstances that only say the law or the job allows something: "authorized by statute", "lawful". */
-const LAWFUL = new Set(['authorized_duty', 'law_compliance']);
+/**
+ * Circumstances that only say the law or the job allows something ("authorized by statute", "lawful"), or what the
+ * approver weighs in giving the approval ("after a security review", "licensed by the City and approved by …").
+ */
+const LAWFUL = new Set(['authorized_duty', 'law_compliance', 'security_review', 'copyright']);
 /** "A member who requires additional software …", "Members who need other applications …": asking past the rule before. */
 const WANTS_MORE = /\b(?:who|that)\s+(?:requires?|needs?|wants?|wish(?:es)?)\s+(?:an?\s+)?(?:additional|other|further|more|new|another)\b/i;
 
