@@ -2051,3 +2051,14 @@ describe('an approval with terms of its own', () => {
     expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'local_agency_security_officer' });
   });
 });
+
+describe('a request one may make', () => {
+  it('is an approval path to the one it is made to: "… may submit a written request for deletion to the Patrol Division Commander"', () => {
+    expect(
+      classifySentence('A member who accidentally records a private, non-business activity, such as a restroom visit, may submit a written request for deletion to the Patrol Division Commander.'),
+    ).toMatchObject({ verdict: 'needs_approval', authority: 'Patrol Division Commander' });
+  });
+  it('but not to the one it passes through: "… may submit a written deletion request through the shift sergeant"', () => {
+    expect(classifySentence('An officer who believes a recording was made accidentally may submit a written deletion request through the shift sergeant.').verdict).toBe('info');
+  });
+});

@@ -89,9 +89,9 @@ const APPROVAL = [
 
 /** "Members who wish to use a tool not on the list submit a request to …": how to ask for permission. */
 const REQUEST_PATH = /\b(?:submits?|sends?|makes?|files?|routes?|directs?)\s+(?:a|an|the|their|his or her)\s+(?:[\w-]+\s+){0,3}?request\b/i;
-/** What makes a request one for permission: someone wanting to do something, or approval sought. */
+/** What makes a request one for permission: someone wanting to do something, approval sought, or a request one may make. */
 const WANTS =
-  /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bwho (?:needs|requires|wants) (?!to\b)[a-z]+|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b/i;
+  /\bwho (?:wish|wishes|want|wants|need|needs|intend|intends) to\b|\bwho (?:needs|requires|wants) (?!to\b)[a-z]+|\bfor (?:approval|permission|authori[sz]ation)\b|\bfor routing to\b|\bmay (?:submit|make|file|send) (?:a|an)\b/i;
 /** "… a request through the unit commander to TSB": the one a request is routed through is not the one who decides it. */
 const ROUTED_THROUGH = /\bthrough\s+(?:the\s+|his or her\s+|their\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?to\s+(?=\S)/i;
 
@@ -305,8 +305,10 @@ function classifyWording(sentence: string): Wording {
     const decider = tail.match(/\bthe\s+((?:[A-Z][\w'()-]*\s+){0,5}[A-Z][\w'()-]*)\s+(?:shall|will|must)\s+(?:review and\s+)?approve\b/);
     if (decider) return { verdict: 'needs_approval', authority: decider[1]! };
     const through = tail.match(ROUTED_THROUGH);
+    // "… may submit a written deletion request through the shift sergeant": the one it passes through does not decide it.
+    const passesThrough = !through && /^[^.;]*?\brequest\s+through\b/i.test(tail);
     const routed = through ? through.index! + through[0].search(/to\s+$/) : tail.search(/\bfor (?:routing|forwarding|approval|decision)\b/i);
-    const authority = authorityAfter(sentence, request.index! + Math.max(0, routed));
+    const authority = passesThrough ? undefined : authorityAfter(sentence, request.index! + Math.max(0, routed));
     if (authority) return { verdict: 'needs_approval', authority };
   }
   // The duty the sentence states first is its own: "… shall be reported immediately to the on-duty shift supervisor, who
