@@ -2062,3 +2062,16 @@ describe('a request one may make', () => {
     expect(classifySentence('An officer who believes a recording was made accidentally may submit a written deletion request through the shift sergeant.').verdict).toBe('info');
   });
 });
+
+describe('a case in a list of leave, with a term of its own', () => {
+  it('is leave with conditions: "(a) when a victim or witness declines …, provided the member states the reason"', () => {
+    const text = `450.5.2 Cessation of Recording
+A member may also deactivate or mute the recorder:
+    (a) when a victim or witness declines to give a statement on camera, provided the member states the reason on the recording before deactivating;
+    (b) during tactical planning discussions among members.
+`;
+    const result = importText(text);
+    expect(sectionOf(result, '450.5.2.a').provisions?.[0]?.verdict).toBe('allowed_with_conditions');
+    expect(sectionOf(result, '450.5.2.b').provisions?.[0]?.verdict).toBe('allowed');
+  });
+});

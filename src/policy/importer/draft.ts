@@ -171,6 +171,8 @@ const BACK_REFERENCE =
 
 /** A sentence about the cases the rule before leaves out: "Any other application may be installed only with…". */
 const OTHERWISE = /^(?:any other|all other|other|otherwise|any additional|additional)\b/i;
+/** A term set on leave: "provided the member states the reason", "as long as …". */
+const PROVISO = /\b(?:provided(?: that)?|as long as|so long as|only if|on condition that)\b/i;
 /**
  * Circumstances that only say the law or the job allows something ("authorized by statute", "lawful"), or what the
  * approver weighs in giving the approval ("after a security review", "licensed by the City and approved by …").
@@ -466,7 +468,10 @@ class Drafter {
     const fromContext = context && context.verdict !== 'info' && (d.verdict === 'info' || context.instances || (context.excepted && d.verdict !== 'needs_approval'));
     // "… except in the following circumstances: 2. During authorized breaks; such usage … shall not be disruptive": let through, on its terms.
     const jointly = context?.excepted && (context.jointly || joinedToNext(sentence));
-    const ruled = fromContext ? (context.excepted && ((d.verdict !== 'info' && d.verdict !== 'allowed') || jointly) ? 'allowed_with_conditions' : context.verdict) : d.verdict;
+    const leave = fromContext ? (context.excepted && ((d.verdict !== 'info' && d.verdict !== 'allowed') || jointly) ? 'allowed_with_conditions' : context.verdict) : d.verdict;
+    // "A member may also deactivate the recorder: (a) when a witness declines …, provided the member states the reason on
+    // the recording": a case let through on a term of its own.
+    const ruled = fromContext && leave === 'allowed' && PROVISO.test(sentence) ? 'allowed_with_conditions' : leave;
     // "Users shall not: (a) install software … unless it is on the approved list or has been approved in advance by the IT
     // Director;": a ban whose only way through is an approval, in no circumstance of its own, is that approval path.
     const { list: excepted, bare } = d.exception ? this.exceptions(sentence, d) : { list: [], bare: false };
