@@ -799,3 +799,14 @@ describe('what a leave\'s terms leave out, against what it grants', () => {
     expect(engineForFixture('blind49/marlow-creek.txt').ask('ok to check my bank acct on the station pc during lunch?').verdict).toBe('allowed_with_conditions');
   });
 });
+
+describe('a rule "whether the employee is on or off duty"', () => {
+  it('holds on duty too: watching tiktok while driving the squad', () => {
+    const concepts = new Lexicon(readSharedLexicon()).conceptsOf('the following is prohibited on social media, whether the employee is on or off duty:');
+    expect(concepts).toContain('duty_either');
+    expect(concepts).not.toContain('off_duty');
+    const a = engineForFixture('blind52/harlow-springs.txt').ask('can i watch tiktok while im driving the squad around on patrol');
+    expect(a.verdict).toBe('prohibited');
+    expect(a.citations[0]?.section).toBe('1040.5.i');
+  });
+});
