@@ -75,7 +75,10 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
   const named = [...q.direct].filter((c) => lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic');
   // "Deputies may review their own recordings … A deputy involved in an officer-involved shooting … shall not review
   // recordings of the incident until authorized by the Undersheriff": the case the question names, in the same section.
-  const below = (s: Scored) => s.item.document === first.item.document && s.item.section.id.startsWith(`${id}.`);
+  // "… permitted during meal periods, provided the use … does not violate 41.2.3": the bans of the section it names limit it too.
+  const referenced = VIOLATES_SECTION.exec(first.item.provision.quote)?.[1]?.replace(/[.;,]+$/, '');
+  const limits = (s: Scored) => s.item.section.id.startsWith(`${id}.`) || (!!referenced && (s.item.section.id === referenced || s.item.section.id.startsWith(`${referenced}.`)));
+  const below = (s: Scored) => s.item.document === first.item.document && limits(s);
   const beside = (s: Scored) => s.item.section === first.item.section && s.item.provision.verdict === 'needs_approval';
   const within = (s: Scored) => (below(s) && s.item.provision.verdict === 'prohibited' && s.score >= first.score * LIMIT_WITHIN) || (beside(s) && s.score >= first.score * CASE_BESIDE);
   return promote(
@@ -85,6 +88,9 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
       named.some((c) => s.item.concepts.has(c) && !first.item.concepts.has(c)),
   );
 }
+
+/** "provided the use … does not violate 41.2.3": a leave limited by the bans of another section. */
+const VIOLATES_SECTION = /\b(?:provided|as long as|so long as)\b[^.;]*?\b(?:does|do|shall|will|may|must) not (?:violate|contravene|conflict with)\s+(?:section\s+|§\s*)?(\d[\w.()-]*)/i;
 
 /** How nearly a ban within a permission must fit, against the permission, to decide the case it names. */
 const LIMIT_WITHIN = 0.6;

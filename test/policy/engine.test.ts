@@ -810,3 +810,11 @@ describe('a rule "whether the employee is on or off duty"', () => {
     expect(a.citations[0]?.section).toBe('1040.5.i');
   });
 });
+
+describe('leave "provided the use … does not violate 41.2.3"', () => {
+  it('gives way to a ban of that section on what the question names', () => {
+    const a = engineForFixture('blind51/castleford.txt').ask('can i watch netflix on the mdt during my lunch break');
+    expect(a.verdict).toBe('prohibited');
+    expect(a.citations[0]?.section).toBe('41.2.3.d');
+  });
+});
