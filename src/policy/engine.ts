@@ -73,12 +73,12 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
   if (!first || (first.item.provision.verdict !== 'allowed' && first.item.provision.verdict !== 'allowed_with_conditions')) return ranked;
   const id = first.item.section.id;
   const named = [...q.direct].filter((c) => lexicon.kind(c) === 'object' || lexicon.kind(c) === 'topic');
-  // "Deputies may review their own recordings … A deputy involved in an officer-involved shooting … shall not review
-  // recordings of the incident until authorized by the Undersheriff": the case the question names, in the same section.
   // "… permitted during meal periods, provided the use … does not violate 41.2.3": the bans of the section it names limit it too.
   const referenced = VIOLATES_SECTION.exec(first.item.provision.quote)?.[1]?.replace(/[.;,]+$/, '');
   const limits = (s: Scored) => s.item.section.id.startsWith(`${id}.`) || (!!referenced && (s.item.section.id === referenced || s.item.section.id.startsWith(`${referenced}.`)));
   const below = (s: Scored) => s.item.document === first.item.document && limits(s);
+  // "Deputies may review their own recordings … A deputy involved in an officer-involved shooting … shall not review
+  // recordings of the incident until authorized by the Undersheriff": the case the question names, in the same section.
   const beside = (s: Scored) => s.item.section === first.item.section && s.item.provision.verdict === 'needs_approval';
   const within = (s: Scored) => (below(s) && s.item.provision.verdict === 'prohibited' && s.score >= first.score * LIMIT_WITHIN) || (beside(s) && s.score >= first.score * CASE_BESIDE);
   return promote(
