@@ -2075,3 +2075,12 @@ A member may also deactivate or mute the recorder:
     expect(sectionOf(result, '450.5.2.b').provisions?.[0]?.verdict).toBe('allowed');
   });
 });
+
+describe('an approval path and a flat ban joined by "and"', () => {
+  it('are two rules, each of its own clause: "… without the prior approval of the division commander, and shall not be used by family members …"', () => {
+    const provisions = provisionsOf('4.5 DEVICES\n4.5.4 County laptops, MDTs and smartphones shall not be taken outside the State without the prior approval of the employee\'s division commander, and shall not be used by family members or other unauthorized persons at any time.');
+    expect(provisions.map((p) => p.verdict).sort()).toEqual(['needs_approval', 'prohibited']);
+    expect(provisions.find((p) => p.verdict === 'needs_approval')?.objects ?? []).not.toContain('family');
+    expect(provisions.find((p) => p.verdict === 'prohibited')?.objects).toContain('family');
+  });
+});

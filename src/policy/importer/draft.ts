@@ -81,6 +81,8 @@ const LIST_HEAD = /^.*\b(?:about|regarding|concerning|involving|for|of)\b/i;
 const NEGATIVE_CONDITION = /^\s*(?:(?:the|such)\s+[\w-]+\s+|it\s+|they\s+)?(?:does|do|is|are|will|shall)\s+not\b|^\s*no\s+[\w-]+/i;
 /** ", but shall not …", ", but may …": a second clause of the same subject, stating the contrary. */
 const CONTRAST = /,?\s+but\s+(?=(?:shall|must|may|will|should|can|is|are)\b)/i;
+/** A second rule of the same subject joined on: ", and shall not be used by family members …". */
+const COORDINATED_BAN = /,\s+and\s+(?=(?:shall|must|may|will)\s+not\b|shall never\b)/i;
 /** What follows the subject of a sentence by which a role gives leave: "may approve", "shall authorize". */
 const GRANTING_VERB = /^(?:may|shall|must|will|can)\s+(?:(?:in writing|also|only)\s+)?(?:approve|authori[sz]e|permit|grant|allow|sign off)\b/i;
 /** What an office provides, which a heading names as its subject: "Information Systems", "Technology Services". */
@@ -514,7 +516,8 @@ class Drafter {
    * Office computer": a permission and a ban of the same subject, each on its own terms, both quoting the whole sentence.
    */
   private contrasted(sentence: string, context: ListContext | undefined): { provisions: Provision[]; contrary: string; contraryD: Deontic } | undefined {
-    const but = CONTRAST.exec(sentence);
+    const contrast = CONTRAST.exec(sentence);
+    const but = contrast ?? COORDINATED_BAN.exec(sentence);
     if (!but) return undefined;
     const head = sentence.slice(0, but.index);
     const subject = subjectOf(head);
@@ -524,15 +527,20 @@ class Drafter {
     const second = classifySentence(tail);
     const permits = (v: ProvisionVerdict) => v === 'allowed' || v === 'allowed_with_conditions';
     const bans = (v: ProvisionVerdict) => v === 'prohibited' || v === 'needs_approval';
-    if (!((permits(first.verdict) && bans(second.verdict)) || (bans(first.verdict) && permits(second.verdict)))) return undefined;
+    // "… shall not be taken outside the State without the prior approval of the division commander, and shall not be used
+    // by family members … at any time": an approval path and a flat ban of one subject.
+    const approvalAndBan = !contrast && bans(first.verdict) && bans(second.verdict) && first.verdict !== second.verdict;
+    if (!approvalAndBan && !(contrast && ((permits(first.verdict) && bans(second.verdict)) || (bans(first.verdict) && permits(second.verdict))))) return undefined;
     // The permission holds on the terms the ban sets: "may maintain accounts, but shall not post …" is leave with conditions.
     const leave = (d: Deontic): Deontic => (d.verdict === 'allowed' ? { ...d, verdict: 'allowed_with_conditions' } : d);
     // Each states its own clause, in its own words. The first speaks of all the sentence names, the contrary one of its
     // subject and its own clause: a question that fits both alike names nothing beyond the contrary clause, which
     // decides it, so it comes first.
-    const whole = this.provision(sentence, leave(first), context);
+    // Two rules joined by "and" are two rules: each speaks only of its own clause.
+    const whole = approvalAndBan ? this.provision(head, first, context) : this.provision(sentence, leave(first), context);
     const contrary = this.provision(tail, leave(second), context);
     if (!whole || !contrary) return undefined;
+    whole.quote = sentence;
     contrary.quote = sentence;
     whole.clause = head;
     contrary.clause = sentence.slice(but.index).replace(/^,?\s*/, '');
