@@ -2084,3 +2084,14 @@ describe('an approval path and a flat ban joined by "and"', () => {
     expect(provisions.find((p) => p.verdict === 'prohibited')?.objects).toContain('family');
   });
 });
+
+describe('a leave or an office limited to a list, and the way past it', () => {
+  it('is the approval: "Only applications listed in the catalog may be installed … Any other application may be installed only with the prior approval of the IT Manager"', () => {
+    const [p] = provisionsOf('702.4 DEVICES\n702.4.2 Only applications listed in the department application catalog may be installed on department-issued devices. Any other application may be installed only with the prior approval of the Information Technology Manager.');
+    expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'information_technology_manager' });
+  });
+  it('and "Requests for additional software shall be submitted to the Technology Coordinator, who shall approve or deny each request"', () => {
+    const [p] = provisionsOf('4.2 SOFTWARE\n4.2.3 Only Information Technology Services staff may install software on UPD computers. Requests for additional software shall be submitted to the Technology Coordinator, who shall approve or deny each request.');
+    expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'technology_coordinator' });
+  });
+});

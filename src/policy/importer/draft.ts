@@ -181,7 +181,7 @@ const PROVISO = /\b(?:provided(?: that)?|as long as|so long as|only if|on condit
  */
 const LAWFUL = new Set(['authorized_duty', 'law_compliance', 'security_review', 'copyright']);
 /** "A member who requires additional software …", "Members who need other applications …": asking past the rule before. */
-const WANTS_MORE = /\b(?:who|that)\s+(?:requires?|needs?|wants?|wish(?:es)?)\s+(?:an?\s+)?(?:additional|other|further|more|new|another)\b/i;
+const WANTS_MORE = /\b(?:who|that)\s+(?:requires?|needs?|wants?|wish(?:es)?)\s+(?:an?\s+)?(?:additional|other|further|more|new|another)\b|\brequests?\s+for\s+(?:additional|other|further|more|new)\b/i;
 
 /** "Security incidents include, among others: …": a list of what the rule before covers, whatever its wording. */
 const INCLUDES = /^[A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:include|includes)\b/;
@@ -285,7 +285,10 @@ class Drafter {
           mergeVocabulary(provision, previous);
           // "Members shall not install any application other than those in the catalog. Any other application
           // may be installed only with the approval of the TSU Manager.": the rule is an approval path.
-          if (provision.verdict === 'needs_approval' && provision.authority && previous.verdict === 'prohibited' && OTHERWISE.test(sentence)) {
+          // "Only applications listed in the catalog may be installed … Any other application may be installed only with the
+          // prior approval of the IT Manager": so too a leave limited to a list.
+          const limitedLeave = previous.verdict === 'allowed_with_conditions' && /\bonly\b/i.test(previous.quote);
+          if (provision.verdict === 'needs_approval' && provision.authority && (previous.verdict === 'prohibited' || limitedLeave) && OTHERWISE.test(sentence)) {
             previous.verdict = 'needs_approval';
             previous.authority = provision.authority;
           }
@@ -299,7 +302,9 @@ class Drafter {
           previous?.verdict === 'prohibited' &&
           !previous.authority &&
           WANTS_MORE.test(sentence) &&
-          (provision.actions ?? []).some((a) => (previous.actions ?? []).includes(a))
+          // "Requests for additional software shall be submitted to …" names no act: what it is about, then.
+          ((provision.actions ?? []).some((a) => (previous.actions ?? []).includes(a)) ||
+            (!provision.actions && (provision.objects ?? []).some((o) => o !== 'inquiry' && (previous.objects ?? []).includes(o))))
         ) {
           previous.verdict = 'needs_approval';
           previous.authority = provision.authority;
