@@ -200,7 +200,7 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
     for (const c of lexicon.implied('post')) concepts.add(c);
   }
   const terms = tokens.filter((t) => !STOPWORDS.has(t) && t.length > 1).map(termStem);
-  const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && t.length > 2).map(termStem));
+  const unknown = new Set(tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && !EVERYDAY.has(t) && t.length > 2).map(termStem));
   const normalized = normalize(tokens.join(' '));
   const seeksProcess = SEEKS_PROCESS.some((re) => re.test(normalized));
   const asksAmount = ASKS_AMOUNT.test(normalized);
@@ -214,6 +214,14 @@ export function analyzeQuestion(text: string, lexicon: Lexicon): AnalyzedQuestio
   const asksWhom = /\bwho(?:m)?\b/.test(normalized);
   return { text, tokens, terms, unknown, concepts, direct, negated: denied, hinted, intent, seeksProcess, asksAmount, asksLeave, asksDefinition, roles, asksWhom };
 }
+
+/**
+ * Everyday words no lexicon phrase covers that say nothing of what a question is about: "taking my laptop to …" is not
+ * about "taking enforcement action". They count as words, not as the unknown names ("pimeyes") a question turns on.
+ */
+const EVERYDAY = new Set(
+  'take taking took taken put putting bring bringing brought thing things stuff lol dude guy guys sure thanks really real'.split(' '),
+);
 
 /** "how long", "how many", "how much", "how often": a question after an amount or a period. */
 const ASKS_AMOUNT = /\bhow (?:long|many|much|often)\b/;

@@ -818,3 +818,11 @@ describe('leave "provided the use … does not violate 41.2.3"', () => {
     expect(a.citations[0]?.section).toBe('41.2.3.d');
   });
 });
+
+describe('everyday verbs', () => {
+  it('do not count as words the vocabulary does not know: "taking my work laptop to …" is not "taking enforcement action"', () => {
+    const q = analyzeQuestion('taking my work laptop to a conference in toronto, is that ok', new Lexicon(readSharedLexicon()));
+    expect(q.unknown.has(termStem('taking'))).toBe(false);
+    expect(engineForFixture('blind53/larkspur-university.txt').ask('taking my work laptop to a conference in toronto, is that ok').citations[0]?.section).toBe('4.3.4');
+  });
+});
