@@ -826,3 +826,11 @@ describe('everyday verbs', () => {
     expect(engineForFixture('blind53/larkspur-university.txt').ask('taking my work laptop to a conference in toronto, is that ok').citations[0]?.section).toBe('4.3.4');
   });
 });
+
+describe('a call for service', () => {
+  it('is the circumstance a ban on recording lets through: "got dispatched to the health center"', () => {
+    const a = engineForFixture('blind53/larkspur-university.txt').ask('got dispatched to the health center on campus, can my bwc be recording inside');
+    expect(a.verdict).toBe('allowed_with_conditions');
+    expect(a.citations[0]?.section).toBe('4.4.2');
+  });
+});
