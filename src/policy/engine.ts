@@ -25,7 +25,7 @@ export class PolicyEngine {
   ask(question: string): Answer {
     const q = analyzeQuestion(question, this.library.lexicon);
     const scored = this.index.rank(q);
-    const ranked = preferAmount(q, preferNamedRecipient(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon))))))), this.library.lexicon);
+    const ranked = preferAmount(q, preferNamedRecipient(q, preferListedCase(q, preferPrimaryDuty(preferReportingForProcedure(q, preferApprovalForProcess(q, preferApprovalOnTies(q, this.library.lexicon, preferRuleForLeave(q, preferLimitOfPermission(q, scored, this.library.lexicon)))))))), this.library.lexicon);
     const best = ranked[0];
     // Whether the library speaks of the question at all is the best fit's to say; which provision answers it may be another.
     if (!best || scored[0]!.score < minScore(q) || !aboutSomething(best, q, this.library) || oneWordOnly(best, q)) return composeAnswer(this.library, q, null);
@@ -91,6 +91,24 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
 
 /** "provided the use … does not violate 41.2.3": a leave limited by the bans of another section. */
 const VIOLATES_SECTION = /\b(?:provided|as long as|so long as)\b[^.;]*?\b(?:does|do|shall|will|may|must) not (?:violate|contravene|conflict with)\s+(?:section\s+|§\s*)?(\d[\w.()-]*)/i;
+
+/**
+ * "A deputy … may deactivate it … only: a. … c. When a crime victim or witness declines to give a statement": a question
+ * naming the case ("victim wont talk") is answered by that item, cited, not by the lead-in alone.
+ */
+function preferListedCase(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  if (!first || !/:\s*$/.test(first.item.provision.quote) || first.item.provision.verdict === 'info') return ranked;
+  const id = first.item.section.id;
+  const own = (s: Scored) => q.terms.some((t) => s.item.terms.has(t) && !first.item.terms.has(t));
+  return promote(
+    ranked,
+    (s) => s.item.document === first.item.document && s.item.section.id.startsWith(`${id}.`) && s.item.provision.verdict === first.item.provision.verdict && s.score >= first.score * LISTED_CASE && (!s.missing.includes('objects') || first.missing.includes('objects')) && own(s),
+  );
+}
+
+/** How nearly an item must fit, against its lead-in, to be the case a question names. */
+const LISTED_CASE = 0.3;
 
 /** How nearly a ban within a permission must fit, against the permission, to decide the case it names. */
 const LIMIT_WITHIN = 0.6;

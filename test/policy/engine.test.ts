@@ -834,3 +834,14 @@ describe('a call for service', () => {
     expect(a.citations[0]?.section).toBe('4.4.2');
   });
 });
+
+describe('a list of the cases leave covers, after a duty', () => {
+  it('is leave, and the case the question names is the item cited: "… shall state the reason … and may deactivate it … only: c. When a crime victim … declines"', () => {
+    const a = engineForFixture('blind53/quillan-county.txt').ask('victim wont talk w the camera on, can i shut off my bwc');
+    expect(a.verdict).toBe('allowed_with_conditions');
+    expect(a.citations[0]?.section).toBe('IV.E.2.c');
+  });
+  it('and so is an item of a list of bans', () => {
+    expect(engineForFixture('blind53/quillan-county.txt').ask('can i post a walkthrough video of the jail on tiktok').citations[0]?.section).toBe('IV.F.1.a');
+  });
+});

@@ -2095,3 +2095,10 @@ describe('a leave or an office limited to a list, and the way past it', () => {
     expect(p).toMatchObject({ verdict: 'needs_approval', authority: 'technology_coordinator' });
   });
 });
+
+describe('a lead-in giving leave after a duty', () => {
+  it('is leave with conditions: "A deputy shall state the reason … and may deactivate it before the conclusion of a contact only:"', () => {
+    expect(classifySentence('A deputy shall state the reason on the recording before deactivating a BWC and may deactivate it before the conclusion of a contact only:').verdict).toBe('allowed_with_conditions');
+    expect(classifySentence('An employee contacted by a reporter shall refer the request to the PIO and may give an interview only with the approval of the Public Information Officer.').verdict).toBe('needs_approval');
+  });
+});

@@ -181,6 +181,9 @@ export function classifySentence(whole: string): Deontic {
   const sentence = whole.replace(CONCESSION, '');
   const joined = joinedDuty(sentence);
   if (joined) return { ...joined, leadIn };
+  // "A deputy shall state the reason on the recording before deactivating a BWC and may deactivate it … only:": the
+  // cases listed are leave, on the duty that comes with it.
+  if (leadIn && DUTY_THEN_LEAVE.test(sentence) && !APPROVAL.some((re) => re.test(sentence))) return { verdict: 'allowed_with_conditions', leadIn };
   const found = sentence.match(EXCEPTION);
   if (!found) return { ...classifyWording(sentence), leadIn };
   // "…, except that after an officer-involved shooting, review requires the approval of the Undersheriff": "except that"
@@ -222,6 +225,9 @@ export function classifySentence(whole: string): Deontic {
   const verdict = clause.verdict === 'needs_approval' ? 'needs_approval' : permits ? 'prohibited' : conditional ? 'allowed_with_conditions' : 'allowed';
   return { ...main, leadIn, exception: { text, verdict, authority: clause.authority } };
 }
+
+/** A duty, then leave joined to it: "… shall state the reason … and may deactivate it …". */
+const DUTY_THEN_LEAVE = /^[^.;:]*?\b(?:shall|must)\s+(?!not\b|never\b)[^.;:]*?\s+and\s+(?:(?:he or she|they|the (?:member|deputy|officer|employee))\s+)?may\s+(?!not\b|be\b|also be\b|result\b)[a-z]/i;
 
 /** A rule clause a reporting duty can be joined to: "shall not respond to it", "may release the information". */
 const JOINED_RULE = /\b(?:shall not|shall never|must not|may not|will not|is prohibited from|are prohibited from|(?:may|can|is permitted to|are permitted to|is allowed to|are allowed to)(?!\s+(?:not|be|also be|result|lead|face|subject)\b))\s+[a-z]/i;

@@ -141,7 +141,7 @@ function heads(text: string): Map<string, string> {
 }
 
 /** A permission's lead-in to the only cases it covers: "… only in the following circumstances:", "… only when:". */
-const ONLY_CASES = /\bonly\s+(?:in|under|for|during|when|if|where)\b(?![^.;:]*\bsubject to\b)[^.;:]*:\s*$/i;
+const ONLY_CASES = /\bonly\s+(?:in|under|for|during|when|if|where)\b(?![^.;:]*\bsubject to\b)[^.;:]*:\s*$|\bonly\s*:\s*$|\b(?:in|under) the following (?:circumstances|situations|cases)\s*:\s*$/i;
 /** A lead-in whose list is the rule's exceptions: "…, except:", "unless any of the following applies:". */
 const EXCEPTIONS_FOLLOW =
   /(?:\b(?:except|excepting|unless|other than)(?: as follows| for the following| in the following (?:cases|circumstances)| the following| when| where| if)?|\bwith the following exceptions?|\bexceptions? (?:are|is)(?: as follows)?)\s*:\s*$/i;
