@@ -255,8 +255,10 @@ function retainedThings(q: AnalyzedQuestion, lexicon: Lexicon): Set<string> {
 function keepsOneOf(s: Scored, things: Set<string>, q: AnalyzedQuestion): boolean {
   // "How long do they keep the car to car msgs?": a word of what is kept, other than the asking.
   if (things.size === 0) return q.terms.some((w) => !NAMES_NOTHING_KEPT.has(w) && s.item.terms.has(w));
+  // "Members shall not delete them except in accordance with the … retention schedule, which requires that text messages …
+  // be kept for three years": what the exception keeps counts too.
   const p = s.item.provision;
-  return [...(p.objects ?? []), ...(p.topics ?? []), ...(p.with ?? [])].some((c) => things.has(c));
+  return [...(p.objects ?? []), ...(p.topics ?? []), ...(p.with ?? []), ...(p.exceptions ?? []).flatMap((e) => e.when)].some((c) => things.has(c));
 }
 
 /** A period or a length: "90 days", "three years", "until final disposition", "permanently", a retention schedule, "eight characters". */

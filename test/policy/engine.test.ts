@@ -845,3 +845,11 @@ describe('a list of the cases leave covers, after a duty', () => {
     expect(engineForFixture('blind53/quillan-county.txt').ask('can i post a walkthrough video of the jail on tiktok').citations[0]?.section).toBe('IV.F.1.a');
   });
 });
+
+describe('"how long do we keep …?" answered by an exception', () => {
+  it('counts what the exception keeps: "… except in accordance with the … retention schedule, which requires that text messages … be kept for three years"', () => {
+    const a = engineForFixture('blind50/calder-shp.txt').ask('how long do we have to keep work texts on the patrol phone');
+    expect(a.verdict).toBe('info');
+    expect(a.citations[0]?.section).toBe('3.6');
+  });
+});
