@@ -98,7 +98,7 @@ const AUTHORITY_SUBJECT =
 
 /** "who notifies the state …", "who decides if …", "who handles records requests": whose duty something is. */
 const ANOTHERS_DUTY =
-  /^(?:and |so )?who (?:notifies|reports|tells|informs|contacts|decides|determines|handles|audits|reviews|runs|maintains|is responsible|s responsible|resets|unlocks|issues|assigns|keeps track|tracks|manages|administers|monitors|sets up|trains|fixes|repairs)\b(?! (?:me|us)\b)/;
+  /^(?:(?:if|when|once|after) [^?]*? )?(?:and |so )?who (?:notifies|reports|tells|informs|contacts|decides|determines|handles|audits|reviews|runs|maintains|is responsible|s responsible|resets|unlocks|issues|assigns|keeps track|tracks|manages|administers|monitors|sets up|trains|fixes|repairs)\b(?! (?:me|us)\b)/;
 
 /** What others can do to you or your words: "can the public get ahold of it", "can they make me…". */
 const ABOUT_OTHERS = [

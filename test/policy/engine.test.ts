@@ -853,3 +853,10 @@ describe('"how long do we keep …?" answered by an exception', () => {
     expect(a.citations[0]?.section).toBe('3.6');
   });
 });
+
+describe('"if … who reports it to the state"', () => {
+  it('asks whose duty it is, after the circumstance: a fact, not the asker\'s report', () => {
+    expect(analyzeQuestion('if ncic data gets leaked who reports it to the state', new Lexicon(readSharedLexicon())).intent).toBe('fact');
+    expect(engineForFixture('blind50/brenton-ridge.txt').ask('if a breach involves cjis data who reports it to the state').verdict).toBe('info');
+  });
+});
