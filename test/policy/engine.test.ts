@@ -860,3 +860,11 @@ describe('"if … who reports it to the state"', () => {
     expect(engineForFixture('blind50/brenton-ridge.txt').ask('if a breach involves cjis data who reports it to the state').verdict).toBe('info');
   });
 });
+
+describe('taking a device out of the state', () => {
+  it('is what "shall not be taken outside the State without the prior approval of …" is about: "taking the work laptop on vacation to florida"', () => {
+    const a = engineForFixture('blind51/wexbury.txt').ask('taking the work laptop on vacation to florida next week, is that ok');
+    expect(a.verdict).toBe('needs_approval');
+    expect(a.approver).toMatch(/operations lieutenant/i);
+  });
+});
