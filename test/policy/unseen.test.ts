@@ -76,7 +76,13 @@ import { answerWith, formatSummary, mergeSummaries, readCases, scoreAll, type Su
  * chapter "804.6.2(b)", an accreditation-numbered order "41.3.4.2.B", a transit memo of numbered paragraphs; 56/90) and
  * `blind48` (a chapter of rules "Rule 7.22", a policy of ALL-CAPS headings, county personnel rules in articles cited
  * "IV-3"; 47/90), each scored by the code of its moment before anything was changed for it (53, 63, 60, 35, 42, 53, 55
- * and 46 by the session's starting code).
+ * and 46 by the session's starting code). In the fourteenth, written in the layouts departments use most, `blind49` (a
+ * Lexipol chapter "321.4.2(b)", a sheriff's SOP "5-08.04.B", a campus directive "IV.C.3"; first score 68/90), `blind50`
+ * (a roman-outline general order, a state patrol policy of bare decimals "2.3.1", a Lexipol recorder chapter; 56/90),
+ * `blind51` (a CALEA-style directive "41.2.3.b", rules of conduct "RULE 14 –", a sheriff's general order; 59/90) and
+ * `blind52` (a Lexipol chapter "1040.5(d)", an administrative order "4.2.1", a transit directive "V.C.2.a"; 57/90), all
+ * four as the session's starting code scored them, then `blind53` (a Lexipol chapter, a roman-outline general order, a
+ * campus SOP "4.2.1"; 64/90, 63 by the session's starting code)BLIND54_56.
  */
 const SETS = [
   { folder: 'unseen', min: 0.82 },
