@@ -868,3 +868,11 @@ describe('taking a device out of the state', () => {
     expect(a.approver).toMatch(/operations lieutenant/i);
   });
 });
+
+describe('an inmate talking to his lawyer', () => {
+  it('is the attorney-client communication the duty speaks of', () => {
+    const a = engineForFixture('blind51/tamarack-county.txt').ask('was reviewing calls and realized im listening to an inmate talking to his lawyer, what now');
+    expect(a.verdict).toBe('must_report');
+    expect(a.reportTo).toMatch(/jail commander/i);
+  });
+});
