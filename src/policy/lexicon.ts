@@ -226,8 +226,10 @@ function neighbours(a: string, b: string): boolean {
 function plausibleTypo(token: string, word: string): boolean {
   if (token.length !== word.length) return true;
   const differ = [...token].map((c, i) => (c === word[i] ? -1 : i)).filter((i) => i >= 0);
-  if (differ.length !== 1) return true;
-  const i = differ[0]!;
-  // "emergancy": a vowel written for another is a slip of spelling, not of the fingers.
-  return neighbours(token[i]!, word[i]!) || (/[aeiouy]/.test(token[i]!) && /[aeiouy]/.test(word[i]!));
+  // "recieve": two letters swapped.
+  if (differ.length === 2 && differ[1] === differ[0]! + 1 && token[differ[0]!] === word[differ[1]!] && token[differ[1]!] === word[differ[0]!]) return true;
+  // "emergancy": a vowel written for another is a slip of spelling, not of the fingers. "stabbing" is no "starting"
+  // mistyped: every letter that differs must be one a finger or a speller slips to.
+  const slip = (i: number) => neighbours(token[i]!, word[i]!) || (/[aeiouy]/.test(token[i]!) && /[aeiouy]/.test(word[i]!));
+  return differ.every(slip);
 }

@@ -876,3 +876,11 @@ describe('an inmate talking to his lawyer', () => {
     expect(a.reportTo).toMatch(/jail commander/i);
   });
 });
+
+describe('a real word the vocabulary does not know', () => {
+  it('is not "corrected" into one it does: "stabbing" is no mistyped "starting", "bragging" no "blogging"', () => {
+    const lexicon = new Lexicon(readSharedLexicon());
+    expect(lexicon.correct(['stabbing', 'bragging', 'overhead'])).toEqual(['stabbing', 'bragging', 'overhead']);
+    expect(lexicon.correct(['instagarm', 'pasword'])).toEqual(['instagram', 'password']);
+  });
+});
