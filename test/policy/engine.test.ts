@@ -884,3 +884,11 @@ describe('a real word the vocabulary does not know', () => {
     expect(lexicon.correct(['instagarm', 'pasword'])).toEqual(['instagram', 'password']);
   });
 });
+
+describe('a recording shown in a class', () => {
+  it('is its use for training, which the policy gives an approver of its own', () => {
+    const a = engineForFixture('blind35/tri-valley-transit.txt').ask('want to show a bwc vid of a fare evasion fight in the academy class i teach, who do i ask');
+    expect(a.verdict).toBe('needs_approval');
+    expect(a.approver).toMatch(/training lieutenant/i);
+  });
+});
