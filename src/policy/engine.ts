@@ -92,6 +92,14 @@ function preferLimitOfPermission(q: AnalyzedQuestion, ranked: Scored[], lexicon:
 /** "provided the use … does not violate 41.2.3": a leave limited by the bans of another section. */
 const VIOLATES_SECTION = /\b(?:provided|as long as|so long as)\b[^.;]*?\b(?:does|do|shall|will|may|must) not (?:violate|contravene|conflict with)\s+(?:section\s+|§\s*)?(\d[\w.()-]*)/i;
 
+/** How nearly a ban within a permission must fit, against the permission, to decide the case it names. */
+const LIMIT_WITHIN = 0.6;
+/** The same, for an approval the permission's own section requires in a case of its own. */
+const CASE_BESIDE = 0.8;
+
+/** How nearly a rule must fit, against the best fact, to answer a question asking leave. */
+const RULE_FOR_LEAVE = 0.8;
+
 /**
  * "A deputy … may deactivate it … only: a. … c. When a crime victim or witness declines to give a statement": a question
  * naming the case ("victim wont talk") is answered by that item, cited, not by the lead-in alone.
@@ -109,14 +117,6 @@ function preferListedCase(q: AnalyzedQuestion, ranked: Scored[]): Scored[] {
 
 /** How nearly an item must fit, against its lead-in, to be the case a question names. */
 const LISTED_CASE = 0.3;
-
-/** How nearly a ban within a permission must fit, against the permission, to decide the case it names. */
-const LIMIT_WITHIN = 0.6;
-/** The same, for an approval the permission's own section requires in a case of its own. */
-const CASE_BESIDE = 0.8;
-
-/** How nearly a rule must fit, against the best fact, to answer a question asking leave. */
-const RULE_FOR_LEAVE = 0.8;
 
 /**
  * Near-ties between a prohibition and an approval path for the same act ("shall not install …";
