@@ -892,3 +892,12 @@ describe('a recording shown in a class', () => {
     expect(a.approver).toMatch(/training lieutenant/i);
   });
 });
+
+describe('other policies\' matters', () => {
+  it('are not addressed by an IT and records policy: an off-duty security detail, comp hours, taking the squad home', () => {
+    const engine = engineForFixture('blind51/wexbury.txt');
+    for (const q of ['can i work an off duty security detail at the mall', 'how many comp hours can i bank', 'can i take the squad home after shift if i live in the county']) {
+      expect(engine.ask(q).verdict).toBe('not_addressed');
+    }
+  });
+});
